@@ -1,0 +1,85 @@
+"""powerindex: exact power indices for weighted and simple voting games.
+
+>>> import powerindex as pi
+>>> iraq = pi.WeightedGame([91, 89, 70, 57, 18], 163,
+...                        players=["Iraqiya", "SoL", "INA", "Kurds", "Others"])
+>>> pi.shapley_shubik(iraq)["Kurds"]
+Fraction(2, 15)
+"""
+
+from .coalitions import (
+    minimal_winning_coalitions,
+    minimum_size_winning_coalitions,
+    minimum_weight_winning_coalitions,
+    swing_coalitions,
+    winning_coalitions,
+)
+from .errors import (
+    GameTooLargeError,
+    ImproperGameWarning,
+    IncompatibleGamesError,
+    InvalidGameError,
+    InvalidMethodError,
+    InvalidPlayerError,
+    InvalidQuotaError,
+    InvalidTypeError,
+    InvalidWeightError,
+    PowerIndexError,
+    UnknownPlayerError,
+)
+from .games import CompositeGame, Game, SimpleGame, WeightedGame
+from .indices import (
+    banzhaf,
+    coleman_collectivity,
+    coleman_initiate,
+    coleman_prevent,
+    deegan_packel,
+    holler,
+    johnston,
+    shapley_shubik,
+    swings,
+)
+from .quotas import MAJORITY, Share, share
+from .results import PowerIndexResult
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # games
+    "Game",
+    "WeightedGame",
+    "SimpleGame",
+    "CompositeGame",
+    "Share",
+    "share",
+    "MAJORITY",
+    # indices
+    "shapley_shubik",
+    "banzhaf",
+    "swings",
+    "coleman_prevent",
+    "coleman_initiate",
+    "coleman_collectivity",
+    "johnston",
+    "deegan_packel",
+    "holler",
+    "PowerIndexResult",
+    # coalitions
+    "winning_coalitions",
+    "minimal_winning_coalitions",
+    "minimum_size_winning_coalitions",
+    "minimum_weight_winning_coalitions",
+    "swing_coalitions",
+    # errors
+    "PowerIndexError",
+    "InvalidGameError",
+    "InvalidWeightError",
+    "InvalidQuotaError",
+    "InvalidPlayerError",
+    "InvalidTypeError",
+    "UnknownPlayerError",
+    "IncompatibleGamesError",
+    "InvalidMethodError",
+    "GameTooLargeError",
+    "ImproperGameWarning",
+]

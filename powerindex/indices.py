@@ -1,0 +1,463 @@
+"""Power indices of simple games, exact.
+
+Every function takes any game (:class:`~powerindex.WeightedGame`,
+:class:`~powerindex.SimpleGame` or a composition) and returns a
+:class:`~powerindex.PowerIndexResult` of exact values, or a single Fraction for the
+game-level :func:`coleman_collectivity`.
+
+Two families, by what they need from the game:
+
+* **swings** -- a player *swings* (is *critical*) at a coalition S not containing it when
+  S loses and S + {i} wins. Shapley-Shubik weighs swings by coalition size; Banzhaf,
+  Penrose and Coleman count them. For weighted games they come from generating
+  functions (``method="generating"``), otherwise from enumeration (``"enumerate"``).
+* **minimal winning coalitions** -- Deegan-Packel and Holler look only at the minimal
+  winning coalitions, Johnston at the winning coalitions with a critical member. For
+  weighted games these are found by backtracking (``method="backtrack"``) without
+  listing all 2**n coalitions, otherwise by enumeration.
+
+``method="auto"`` (the default) picks the first applicable of these.
+
+Examples
+--------
+The EEC Council of Ministers of 1958 (quota 12 of 17):
+
+>>> import powerindex as pi
+>>> eec = pi.WeightedGame([4, 4, 4, 2, 2, 1], 12,
+...                       players=["FR", "DE", "IT", "BE", "NL", "LU"])
+>>> pi.shapley_shubik(eec).to_dict()
+{'FR': Fraction(7, 30), 'DE': Fraction(7, 30), 'IT': Fraction(7, 30), 'BE': Fraction(3, 20), 'NL': Fraction(3, 20), 'LU': Fraction(0, 1)}
+>>> pi.swings(eec).to_dict()
+{'FR': 10, 'DE': 10, 'IT': 10, 'BE': 6, 'NL': 6, 'LU': 0}
+>>> eec.dummies
+('LU',)
+"""
+
+from fractions import Fraction
+from math import factorial
+
+from ._engines import dispatch
+from .results import PowerIndexResult
+
+__all__ = [
+    "shapley_shubik",
+    "banzhaf",
+    "swings",
+    "coleman_prevent",
+    "coleman_initiate",
+    "coleman_collectivity",
+    "johnston",
+    "deegan_packel",
+    "holler",
+]
+
+
+def _result(index, game, values, method):
+    return PowerIndexResult(index, game, dict(zip(game.players, values, strict=True)), method)
+
+
+def shapley_shubik(game, *, method="auto"):
+    """Shapley-Shubik index: the chance of being pivotal in a random order of players.
+
+    Players join a coalition one by one in a uniformly random order; the *pivot* is the
+    one whose arrival makes the coalition win. The index of i is the probability that i
+    is the pivot::
+
+        phi_i = sum over S not containing i, i swings at S, of |S|! (n - |S| - 1)! / n!
+
+    It is the Shapley value of the simple game.
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "generating", "enumerate"}, optional
+        ``"generating"`` (weighted games; the default for them): generating functions in
+        weight and coalition size, all players in one pass. ``"enumerate"`` (any game,
+        the default otherwise): every coalition's outcome, vectorised.
+
+    Returns
+    -------
+    PowerIndexResult
+        Fractions that sum to 1.
+
+    Raises
+    ------
+    InvalidMethodError
+        Unknown method, or ``"generating"`` for a game that is not weighted.
+    GameTooLargeError
+        ``"enumerate"`` on more than 26 players.
+
+    Notes
+    -----
+    Cost: ``"generating"`` O(n^2 b) time and O(n b) memory, with b = min(q, W - q + 1) in
+    integer weight units after dividing out the common factor of the weights [3]_, [4]_;
+    ``"enumerate"`` O(n 2**n).
+
+    References
+    ----------
+    .. [1] L. S. Shapley and M. Shubik, "A method for evaluating the distribution of power
+       in a committee system", American Political Science Review 48 (1954), 787-792.
+       https://doi.org/10.2307/1951053
+    .. [2] L. S. Shapley, "A value for n-person games", in Contributions to the Theory of
+       Games II, Annals of Mathematics Studies 28 (1953), 307-317.
+    .. [3] J. M. Bilbao, J. R. Fernandez, A. Jimenez Losada and J. J. Lopez, "Generating
+       functions for computing power indices efficiently", TOP 8 (2000), 191-213.
+       https://doi.org/10.1007/BF02628555
+    .. [4] T. Uno, "Efficient computation of power indices for weighted majority games",
+       ISAAC 2012, LNCS 7676, 679-689. https://doi.org/10.1007/978-3-642-35261-4_70
+
+    Examples
+    --------
+    The UN Security Council: five permanent members with a veto, ten others, nine votes
+    needed [1]_.
+
+    >>> import powerindex as pi
+    >>> unsc = pi.WeightedGame([7] * 5 + [1] * 10, 39)
+    >>> ss = pi.shapley_shubik(unsc)
+    >>> ss["P1"], ss["P6"]
+    (Fraction(421, 2145), Fraction(4, 2145))
+    """
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "shapley_shubik")
+    n = game.n
+    weight = [Fraction(factorial(k) * factorial(n - k - 1), factorial(n)) for k in range(n)]
+    counts = dispatch.swings_by_size(game, method)
+    values = [sum((c * weight[k] for k, c in enumerate(row) if c), Fraction(0))
+              for row in counts]
+    return _result("shapley_shubik", game, values, method)
+
+
+def swings(game, *, method="auto"):
+    """Number of swings of each player (the raw Banzhaf count).
+
+    A swing of player i is a coalition S not containing i that loses while S + {i} wins
+    (equivalently, a winning coalition from which i's exit makes it lose).
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "generating", "enumerate"}, optional
+        As for :func:`shapley_shubik`.
+
+    Returns
+    -------
+    PowerIndexResult
+        Integers.
+
+    Notes
+    -----
+    Cost: ``"generating"`` O(n b + d b) for d distinct weights, with b = min(q, W - q + 1)
+    in integer units [2]_; ``"enumerate"`` O(n 2**n).
+
+    References
+    ----------
+    .. [1] J. F. Banzhaf III, "Weighted voting doesn't work: a mathematical analysis",
+       Rutgers Law Review 19 (1965), 317-343.
+    .. [2] S. J. Brams and P. J. Affuso, "Power and size: a new paradox", Theory and
+       Decision 7 (1976), 29-56. https://doi.org/10.1007/BF00141101
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.swings(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': 3, 'P2': 1, 'P3': 1}
+    """
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "swings")
+    counts, _ = dispatch.swing_counts(game, method)
+    return _result("swings", game, counts, method)
+
+
+def banzhaf(game, *, normalized=True, method="auto"):
+    """Banzhaf index: a player's share of all swings (or, absolute, its swing probability).
+
+    Normalized (the default), ``beta_i = swings_i / sum_j swings_j``, which sums to 1.
+    Absolute (``normalized=False``), the Penrose measure ``swings_i / 2**(n-1)``: the
+    probability that i's vote decides the outcome when every other player votes yes or
+    no with probability 1/2.
+
+    Parameters
+    ----------
+    game : Game
+    normalized : bool, optional
+        True for the normalized index, False for the absolute (Penrose-Banzhaf) measure.
+    method : {"auto", "generating", "enumerate"}, optional
+        As for :func:`shapley_shubik`.
+
+    Returns
+    -------
+    PowerIndexResult
+        Fractions.
+
+    Notes
+    -----
+    Cost as for :func:`swings`.
+
+    References
+    ----------
+    .. [1] J. F. Banzhaf III, "Weighted voting doesn't work: a mathematical analysis",
+       Rutgers Law Review 19 (1965), 317-343.
+    .. [2] L. S. Penrose, "The elementary statistics of majority voting", Journal of the
+       Royal Statistical Society 109 (1946), 53-57. https://doi.org/10.2307/2981392
+    .. [3] P. Dubey and L. S. Shapley, "Mathematical properties of the Banzhaf power
+       index", Mathematics of Operations Research 4 (1979), 99-131.
+       https://doi.org/10.1287/moor.4.2.99
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame([2, 1, 1], 3)
+    >>> pi.banzhaf(g).to_dict()
+    {'P1': Fraction(3, 5), 'P2': Fraction(1, 5), 'P3': Fraction(1, 5)}
+    >>> pi.banzhaf(g, normalized=False).to_dict()
+    {'P1': Fraction(3, 4), 'P2': Fraction(1, 4), 'P3': Fraction(1, 4)}
+    """
+    if not isinstance(normalized, bool):
+        from .errors import InvalidTypeError
+
+        raise InvalidTypeError(f"normalized must be True or False, got {normalized!r}")
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "banzhaf")
+    counts, _ = dispatch.swing_counts(game, method)
+    if normalized:
+        total = sum(counts)
+        return _result("banzhaf", game, [Fraction(c, total) for c in counts], method)
+    coalitions = 2 ** (game.n - 1)
+    return _result("banzhaf_absolute", game, [Fraction(c, coalitions) for c in counts], method)
+
+
+def coleman_prevent(game, *, method="auto"):
+    """Coleman's power to prevent action: swings_i / (number of winning coalitions).
+
+    The probability that i can turn a winning coalition into a losing one by leaving it,
+    given that the coalition wins (all coalitions equally likely).
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "generating", "enumerate"}, optional
+
+    Returns
+    -------
+    PowerIndexResult
+
+    Notes
+    -----
+    Cost as for :func:`swings`.
+
+    References
+    ----------
+    .. [1] J. S. Coleman, "Control of collectivities and the power of a collectivity to
+       act", in B. Lieberman (ed.), Social Choice, Gordon and Breach, 1971, 269-300.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.coleman_prevent(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': Fraction(1, 1), 'P2': Fraction(1, 3), 'P3': Fraction(1, 3)}
+    """
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "coleman_prevent")
+    counts, winning = dispatch.swing_counts(game, method)
+    return _result("coleman_prevent", game, [Fraction(c, winning) for c in counts], method)
+
+
+def coleman_initiate(game, *, method="auto"):
+    """Coleman's power to initiate action: swings_i / (number of losing coalitions).
+
+    The probability that i can turn a losing coalition into a winning one by joining it,
+    given that the coalition (of the others) loses.
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "generating", "enumerate"}, optional
+
+    Returns
+    -------
+    PowerIndexResult
+
+    Notes
+    -----
+    Cost as for :func:`swings`. Losing coalitions are counted among all 2**n
+    coalitions, as in Coleman's definition [1]_ (the game must not be the one in which
+    every coalition wins, which a valid game never is).
+
+    References
+    ----------
+    .. [1] J. S. Coleman, "Control of collectivities and the power of a collectivity to
+       act", in B. Lieberman (ed.), Social Choice, Gordon and Breach, 1971, 269-300.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.coleman_initiate(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': Fraction(3, 5), 'P2': Fraction(1, 5), 'P3': Fraction(1, 5)}
+    """
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "coleman_initiate")
+    counts, winning = dispatch.swing_counts(game, method)
+    losing = 2**game.n - winning
+    return _result("coleman_initiate", game, [Fraction(c, losing) for c in counts], method)
+
+
+def coleman_collectivity(game, *, method="auto"):
+    """Coleman's power of the collectivity to act: the share of coalitions that win.
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "generating", "enumerate"}, optional
+
+    Returns
+    -------
+    Fraction
+        (number of winning coalitions) / 2**n, a property of the whole game.
+
+    Notes
+    -----
+    Cost as for :func:`swings`.
+
+    References
+    ----------
+    .. [1] J. S. Coleman, "Control of collectivities and the power of a collectivity to
+       act", in B. Lieberman (ed.), Social Choice, Gordon and Breach, 1971, 269-300.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.coleman_collectivity(pi.WeightedGame([2, 1, 1], 3))
+    Fraction(3, 8)
+    """
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS,
+                                     "coleman_collectivity")
+    _, winning = dispatch.swing_counts(game, method)
+    return Fraction(winning, 2**game.n)
+
+
+def johnston(game, *, method="auto"):
+    """Johnston index: swings shared among the critical members of each coalition.
+
+    For every winning coalition S with c(S) >= 1 critical members (members whose exit
+    makes S lose), each critical member receives 1/c(S). The totals are normalized to
+    sum to 1 (they add up to the number of such coalitions).
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "backtrack", "enumerate"}, optional
+        ``"backtrack"`` (weighted games; their default): visits only the winning
+        coalitions that have a critical member. ``"enumerate"``: every coalition.
+
+    Returns
+    -------
+    PowerIndexResult
+        Fractions that sum to 1.
+
+    Notes
+    -----
+    Cost: ``"backtrack"`` O(n V) for V winning coalitions with a critical member (which
+    can itself be exponential in n); ``"enumerate"`` O(n 2**n).
+
+    References
+    ----------
+    .. [1] R. J. Johnston, "On the measurement of power: some reactions to Laver",
+       Environment and Planning A 10 (1978), 907-914. https://doi.org/10.1068/a100907
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.johnston(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': Fraction(2, 3), 'P2': Fraction(1, 6), 'P3': Fraction(1, 6)}
+    """
+    method = dispatch.resolve_method(game, method, dispatch.COALITION_METHODS, "johnston")
+    tallies = dispatch.johnston_tallies(game, method)
+    raw = [sum((Fraction(count, c) for c, count in tally.items()), Fraction(0))
+           for tally in tallies]
+    total = sum(raw, Fraction(0))
+    return _result("johnston", game, [r / total for r in raw], method)
+
+
+def _minimal_winning(game, method, index):
+    method = dispatch.resolve_method(game, method, dispatch.COALITION_METHODS, index)
+    return dispatch.minimal_winning_masks(game, method), method
+
+
+def deegan_packel(game, *, method="auto"):
+    """Deegan-Packel index: minimal winning coalitions equally likely, spoils split equally.
+
+    ``rho_i = (1/|M|) * sum over S in M containing i of 1/|S|``, where M is the set of
+    minimal winning coalitions.
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "backtrack", "enumerate"}, optional
+        ``"backtrack"`` (weighted games; their default) lists the minimal winning
+        coalitions directly; ``"enumerate"`` derives them from all 2**n coalitions.
+
+    Returns
+    -------
+    PowerIndexResult
+        Fractions that sum to 1.
+
+    Notes
+    -----
+    Cost: ``"backtrack"`` O(n |M|); ``"enumerate"`` O(n 2**n).
+
+    References
+    ----------
+    .. [1] J. Deegan and E. W. Packel, "A new index of power for simple n-person games",
+       International Journal of Game Theory 7 (1978), 113-123.
+       https://doi.org/10.1007/BF01753239
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.deegan_packel(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': Fraction(1, 2), 'P2': Fraction(1, 4), 'P3': Fraction(1, 4)}
+    """
+    masks, method = _minimal_winning(game, method, "deegan_packel")
+    values = [Fraction(0)] * game.n
+    for mask in masks:
+        share = Fraction(1, mask.bit_count())
+        for i in range(game.n):
+            if mask >> i & 1:
+                values[i] += share
+    return _result("deegan_packel", game, [v / len(masks) for v in values], method)
+
+
+def holler(game, *, method="auto"):
+    """Holler's public good index: membership in minimal winning coalitions, normalized.
+
+    ``h_i = m_i / sum_j m_j``, where m_i is the number of minimal winning coalitions
+    containing i. The winning coalition's gain is a public good, so only membership of a
+    minimal winning coalition counts, not its size.
+
+    Parameters
+    ----------
+    game : Game
+    method : {"auto", "backtrack", "enumerate"}, optional
+        As for :func:`deegan_packel`.
+
+    Returns
+    -------
+    PowerIndexResult
+        Fractions that sum to 1.
+
+    Notes
+    -----
+    Cost as for :func:`deegan_packel`.
+
+    References
+    ----------
+    .. [1] M. J. Holler, "Forming coalitions and measuring voting power", Political
+       Studies 30 (1982), 262-271. https://doi.org/10.1111/j.1467-9248.1982.tb00537.x
+    .. [2] M. J. Holler and E. W. Packel, "Power, luck and the right index", Journal of
+       Economics 43 (1983), 21-29. https://doi.org/10.1007/BF01283881
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> pi.holler(pi.WeightedGame([2, 1, 1], 3)).to_dict()
+    {'P1': Fraction(1, 2), 'P2': Fraction(1, 4), 'P3': Fraction(1, 4)}
+    """
+    masks, method = _minimal_winning(game, method, "holler")
+    counts = [sum(1 for mask in masks if mask >> i & 1) for i in range(game.n)]
+    total = sum(counts)
+    return _result("holler", game, [Fraction(c, total) for c in counts], method)

@@ -1,0 +1,143 @@
+"""The one result type of every index.
+
+A :class:`PowerIndexResult` is a read-only mapping from player name to value, in player
+order, that remembers which index and which game it came from. Values are exact:
+``fractions.Fraction`` for indices, ``int`` for swing counts.
+
+Examples
+--------
+>>> import powerindex as pi
+>>> result = pi.shapley_shubik(pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"]))
+>>> result["A"]
+Fraction(2, 3)
+>>> result.to_float()
+{'A': 0.6666666666666666, 'B': 0.16666666666666666, 'C': 0.16666666666666666}
+>>> print(result)
+Shapley-Shubik index of <WeightedGame [3; 2, 1, 1]>
+player  value     decimal
+A         2/3  0.66666667
+B         1/6  0.16666667
+C         1/6  0.16666667
+"""
+
+from collections.abc import Mapping
+from fractions import Fraction
+
+from .errors import UnknownPlayerError
+
+__all__ = ["PowerIndexResult"]
+
+INDEX_TITLES = {
+    "shapley_shubik": "Shapley-Shubik index",
+    "banzhaf": "Banzhaf index (normalized)",
+    "banzhaf_absolute": "Banzhaf index (absolute, Penrose)",
+    "swings": "swings",
+    "coleman_prevent": "Coleman index to prevent action",
+    "coleman_initiate": "Coleman index to initiate action",
+    "johnston": "Johnston index",
+    "deegan_packel": "Deegan-Packel index",
+    "holler": "Holler public good index",
+}
+
+
+class PowerIndexResult(Mapping):
+    """Values of one index for every player of a game.
+
+    Parameters
+    ----------
+    index : str
+        Machine name of the index, e.g. ``"shapley_shubik"``.
+    game : Game
+        The game the values belong to.
+    values : mapping of str to Fraction or int
+        One value per player; kept in the game's player order.
+    method : str
+        The algorithm that computed the values.
+
+    Notes
+    -----
+    Equality is that of mappings: a result equals a ``dict`` with the same items.
+    """
+
+    __slots__ = ("_index", "_game", "_values", "_method")
+
+    def __init__(self, index, game, values, method):
+        missing = [p for p in game.players if p not in values]
+        if missing or len(values) != len(game.players):
+            raise ValueError(f"values must cover exactly the players; missing {missing}")
+        self._index = index
+        self._game = game
+        self._values = {p: values[p] for p in game.players}
+        self._method = method
+
+    @property
+    def index(self):
+        """Machine name of the index, e.g. ``"banzhaf"``."""
+        return self._index
+
+    @property
+    def title(self):
+        """Human name of the index, e.g. ``"Banzhaf index (normalized)"``."""
+        return INDEX_TITLES.get(self._index, self._index)
+
+    @property
+    def game(self):
+        """The game the values belong to."""
+        return self._game
+
+    @property
+    def method(self):
+        """The algorithm that computed the values."""
+        return self._method
+
+    def __getitem__(self, player):
+        try:
+            return self._values[player]
+        except (KeyError, TypeError):
+            raise UnknownPlayerError(
+                f"{player!r} is not a player of this game; players are {list(self._values)}"
+            ) from None
+
+    def __contains__(self, player):
+        try:
+            return player in self._values
+        except TypeError:
+            return False
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def to_dict(self):
+        """A plain ``dict`` from player to exact value."""
+        return dict(self._values)
+
+    def to_float(self):
+        """A plain ``dict`` from player to the value as a float (correctly rounded)."""
+        return {p: float(v) for p, v in self._values.items()}
+
+    def __repr__(self):
+        items = ", ".join(f"{p!r}: {v}" for p, v in self._values.items())
+        return f"<{self._index} {{{items}}}>"
+
+    def __str__(self):
+        names = list(self._values)
+        exact = [str(v) for v in self._values.values()]
+        decimals = [_decimal(v) for v in self._values.values()]
+        widths = [
+            max(len(header), *(len(cell) for cell in column))
+            for header, column in (("player", names), ("value", exact), ("decimal", decimals))
+        ]
+        lines = [f"{self.title} of {self._game!r}"]
+        lines.append(f"{'player':<{widths[0]}}  {'value':>{widths[1]}}  {'decimal':>{widths[2]}}")
+        for row in zip(names, exact, decimals, strict=True):
+            lines.append(f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]:>{widths[2]}}")
+        return "\n".join(lines)
+
+
+def _decimal(value):
+    if isinstance(value, int):
+        return str(value)
+    return f"{float(value):.8f}" if isinstance(value, Fraction) else str(value)

@@ -1,0 +1,420 @@
+"""Games: construction, validation of bad input, quotas as shares, transformations,
+composition and structural properties. Expected values are worked out by hand in comments."""
+
+import math
+import warnings
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import powerindex as pi
+
+IRAQ = ([91, 89, 70, 57, 18], ["Iraqiya", "SoL", "INA", "Kurds", "Small"])
+
+
+def iraq():
+    weights, players = IRAQ
+    return pi.WeightedGame(weights, 163, players=players)
+
+
+# -- construction ---------------------------------------------------------------------------
+def test_default_names_and_values():
+    game = pi.WeightedGame([3, 2, 2], 4)
+    assert game.players == ("P1", "P2", "P3")
+    assert game.weights == (3, 2, 2)
+    assert game.quota == 4
+    assert game.total_weight == 7
+    assert game.n == 3
+
+
+def test_weights_from_a_mapping():
+    game = pi.WeightedGame({"A": 3, "B": 2}, 3)
+    assert game.players == ("A", "B")
+    assert game.weights == (3, 2)
+
+
+@pytest.mark.parametrize(
+    "weights, expected",
+    [
+        ([Fraction(1, 2), Fraction(1, 3)], (Fraction(1, 2), Fraction(1, 3))),
+        ([Decimal("0.65"), Decimal("0.35")], (Fraction(13, 20), Fraction(7, 20))),
+        ([0.2, 0.1], (Fraction(1, 5), Fraction(1, 10))),
+        ([np.int64(3), np.float64(0.5)], (3, Fraction(1, 2))),
+    ],
+)
+def test_numbers_are_read_exactly(weights, expected):
+    # A float is read as the decimal it prints as: 0.1 is 1/10, not 0.1000000000000000055...
+    game = pi.WeightedGame(weights, weights[0])
+    assert game.weights == expected
+
+
+def test_rational_weights_scale_to_integers():
+    # [3/4; 1/2, 1/3, 1/4] scaled by 12 is [9; 6, 4, 3].
+    game = pi.WeightedGame([Fraction(1, 2), Fraction(1, 3), Fraction(1, 4)], Fraction(3, 4))
+    assert game.integer_representation == (9, (6, 4, 3))
+
+
+def test_fractional_quota_rounds_up_in_integer_units():
+    # Reaching 2.5 with integer weights means reaching 3.
+    game = pi.WeightedGame([2, 1, 1], 2.5)
+    assert game.quota == Fraction(5, 2)
+    assert game.integer_representation == (3, (2, 1, 1))
+    assert not game.is_winning({"P1"})
+    assert game.is_winning({"P1", "P2"})
+
+
+def test_inputs_are_not_mutated():
+    weights, players = [91, 89, 70], ["A", "B", "C"]
+    game = pi.WeightedGame(weights, 130, players=players)
+    game.merge(["A", "B"])
+    pi.shapley_shubik(game)
+    assert weights == [91, 89, 70] and players == ["A", "B", "C"]
+
+
+def test_games_are_values():
+    assert iraq() == iraq()
+    assert hash(iraq()) == hash(iraq())
+    assert iraq() != pi.WeightedGame([91, 89, 70, 57, 18], 164, players=IRAQ[1])
+
+
+# -- quotas as shares -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "quota, expected",
+    [
+        (pi.MAJORITY, 163),  # more than half of 325: 162.5 -> 163
+        (pi.share("1/2"), Fraction(325, 2)),  # at least half, reached at 163 seats
+        (pi.share("2/3"), Fraction(650, 3)),  # 216.67, reached at 217
+        (pi.share("2/3", strict=True), 217),
+        (pi.share("65%"), Fraction(845, 4)),  # 211.25, reached at 212
+        (pi.share(Fraction(1)), 325),
+    ],
+)
+def test_share_quotas(quota, expected):
+    game = pi.WeightedGame(IRAQ[0], quota)
+    assert game.quota == expected
+
+
+def test_share_quota_outcomes():
+    # 2/3 of 325 is 216.67: 217 wins, 216 does not. Iraqiya+SoL+Small = 198, +INA = 268.
+    game = pi.WeightedGame(IRAQ[0], pi.share("2/3"), players=IRAQ[1])
+    assert game.integer_representation[0] == 217
+    assert not game.is_winning({"Iraqiya", "SoL", "Small"})
+    assert game.is_winning({"Iraqiya", "SoL", "INA"})
+
+
+def test_even_total_majority():
+    # more than half of 100 is 51; at least half is 50 (and improper: 50 + 50).
+    assert pi.WeightedGame([50, 50], pi.MAJORITY).quota == 51
+    with pytest.warns(pi.ImproperGameWarning):
+        assert pi.WeightedGame([50, 50], pi.share("50%")).quota == 50
+
+
+@pytest.mark.parametrize("bad", ["0", "101%", "3/2", "-1/3", "two thirds", "1/0", 0, 1.5])
+def test_bad_shares(bad):
+    with pytest.raises(pi.InvalidQuotaError):
+        pi.share(bad)
+
+
+def test_strict_share_of_one_is_refused():
+    with pytest.raises(pi.InvalidQuotaError, match="whole total"):
+        pi.share(1, strict=True)
+
+
+def test_share_of_wrong_type():
+    with pytest.raises(pi.InvalidTypeError):
+        pi.share(None)
+
+
+# -- bad input ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "weights, quota, error, message",
+    [
+        ([3, -1], 2, pi.InvalidWeightError, "weight of player 'P2' is negative"),
+        ([3, float("nan")], 2, pi.InvalidWeightError, "'P2' must be finite"),
+        ([3, float("inf")], 2, pi.InvalidWeightError, "must be finite"),
+        ([3, Decimal("NaN")], 2, pi.InvalidWeightError, "must be finite"),
+        ([3, "2"], 2, pi.InvalidTypeError, "weight of player 'P2' must be a number"),
+        ([3, None], 2, pi.InvalidTypeError, "must be a number"),
+        ([3, True], 2, pi.InvalidTypeError, "must be a number"),
+        ([3, 2j], 2, pi.InvalidTypeError, "must be a number"),
+        ([3, 2], 0, pi.InvalidQuotaError, "quota must be positive"),
+        ([3, 2], -1, pi.InvalidQuotaError, "quota must be positive"),
+        ([3, 2], 6, pi.InvalidQuotaError, "exceeds the total weight 5"),
+        ([3, 2], float("nan"), pi.InvalidQuotaError, "finite"),
+        ([3, 2], "4", pi.InvalidTypeError, "quota must be a number"),
+        ([], 1, pi.InvalidPlayerError, "at least one player"),
+        ("32", 1, pi.InvalidTypeError, "sequence of numbers"),
+        (5, 1, pi.InvalidTypeError, "sequence of numbers"),
+    ],
+)
+def test_bad_weighted_games(weights, quota, error, message):
+    with pytest.raises(error, match=message):
+        pi.WeightedGame(weights, quota)
+
+
+@pytest.mark.parametrize(
+    "players, error, message",
+    [
+        (["A", "A", "B"], pi.InvalidPlayerError, "duplicate player name 'A'"),
+        (["A", "", "B"], pi.InvalidPlayerError, "player 2 has an empty name"),
+        (["A", "  ", "B"], pi.InvalidPlayerError, "empty name"),
+        (["A", "B"], pi.InvalidPlayerError, "2 player names for 3 weights"),
+        (["A", 2, "C"], pi.InvalidTypeError, "names must be str"),
+        ("ABC", pi.InvalidTypeError, "sequence of names"),
+    ],
+)
+def test_bad_player_names(players, error, message):
+    with pytest.raises(error, match=message):
+        pi.WeightedGame([3, 2, 2], 4, players=players)
+
+
+def test_errors_are_value_or_type_errors_of_the_package():
+    for error in (pi.InvalidWeightError, pi.InvalidQuotaError, pi.InvalidPlayerError,
+                  pi.UnknownPlayerError, pi.IncompatibleGamesError, pi.InvalidMethodError,
+                  pi.GameTooLargeError):
+        assert issubclass(error, pi.PowerIndexError) and issubclass(error, ValueError)
+    assert issubclass(pi.InvalidTypeError, TypeError)
+
+
+def test_mapping_and_players_together_is_refused():
+    with pytest.raises(pi.InvalidPlayerError, match="not both"):
+        pi.WeightedGame({"A": 1}, 1, players=["A"])
+
+
+# -- improper games warn ----------------------------------------------------------------------
+def test_improper_game_warns():
+    # [2; 2, 1, 1]: {P1} and {P2, P3} are disjoint and both win.
+    with pytest.warns(pi.ImproperGameWarning, match="improper"):
+        game = pi.WeightedGame([2, 1, 1], 2)
+    assert not game.is_proper
+
+
+def test_low_quota_that_is_still_proper_does_not_warn():
+    # [2.5; 3, 1, 1]: the quota is exactly half of 5, but only coalitions with P1 win.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pi.ImproperGameWarning)
+        game = pi.WeightedGame([3, 1, 1], 2.5)
+    assert game.is_proper
+
+
+# -- coalitions and players ---------------------------------------------------------------------
+def test_is_winning():
+    game = iraq()
+    assert not game.is_winning({"SoL", "INA"})  # 159
+    assert game.is_winning(["SoL", "INA", "Small"])  # 177
+    assert not game.is_winning([])
+
+
+def test_unknown_player_in_a_coalition():
+    with pytest.raises(pi.UnknownPlayerError, match="'Sadr' is not a player"):
+        iraq().is_winning({"SoL", "Sadr"})
+
+
+def test_a_string_is_not_a_coalition():
+    with pytest.raises(pi.InvalidTypeError, match="one-player coalition"):
+        iraq().is_winning("SoL")
+
+
+def test_weight_of():
+    assert iraq().weight_of({"SoL", "INA"}) == 159
+    assert iraq().weight("Kurds") == 57
+
+
+# -- structure ------------------------------------------------------------------------------
+def test_properties_of_the_iraq_game():
+    game = iraq()
+    # 163 > 325/2, so proper; the total is odd and the quota is a strict majority, so a
+    # coalition loses exactly when its complement wins: decisive.
+    assert game.is_proper and game.is_strong and game.is_decisive
+    assert game.veto_players == ()
+    assert game.dummies == ()
+
+
+def test_veto_players_and_dummies():
+    # [39; 7 x 5, 1 x 10] (UN Security Council): the permanent five have a veto.
+    unsc = pi.WeightedGame([7] * 5 + [1] * 10, 39)
+    assert unsc.veto_players == ("P1", "P2", "P3", "P4", "P5")
+    # EEC 1958: Luxembourg (weight 1) is never pivotal with quota 12.
+    eec = pi.WeightedGame([4, 4, 4, 2, 2, 1], 12)
+    assert eec.dummies == ("P6",)
+    assert not eec.is_strong  # {P1, P2, P5} = 10 loses and so does its complement (7)
+
+
+def test_properties_agree_with_enumeration():
+    # The weighted shortcuts (subset-sum bit sets) against the generic table-based ones.
+    for weights, quota in [([4, 4, 4, 2, 2, 1], 12), ([3, 2, 2, 1], 4), ([5, 4, 3], 6)]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pi.ImproperGameWarning)
+            game = pi.WeightedGame(weights, quota)
+        generic = pi.SimpleGame(game.players, lambda s, g=game: g.is_winning(s))
+        assert game.is_proper == generic.is_proper
+        assert game.is_strong == generic.is_strong
+        assert game.veto_players == generic.veto_players
+        assert game.dummies == generic.dummies
+
+
+# -- transformations --------------------------------------------------------------------------
+def test_merge_keeps_quota_and_takes_first_position():
+    merged = iraq().merge(["SoL", "INA"], name="NA")
+    assert merged.players == ("Iraqiya", "NA", "Kurds", "Small")
+    assert merged.weights == (91, 159, 57, 18)
+    assert merged.quota == 163
+
+
+def test_merge_default_name_and_reused_member_name():
+    assert iraq().merge(["INA", "SoL"]).players == ("Iraqiya", "INA+SoL", "Kurds", "Small")
+    assert iraq().merge(["SoL", "INA"], name="SoL").players == ("Iraqiya", "SoL", "Kurds",
+                                                                "Small")
+
+
+@pytest.mark.parametrize(
+    "members, name, error, message",
+    [
+        (["SoL", "Sadr"], None, pi.UnknownPlayerError, "'Sadr' is not a player"),
+        (["SoL"], None, pi.InvalidPlayerError, "at least two players"),
+        (["SoL", "SoL"], None, pi.InvalidPlayerError, "named twice"),
+        (["SoL", "INA"], "Kurds", pi.InvalidPlayerError, "'Kurds' is already a player"),
+        (["SoL", "INA"], "", pi.InvalidPlayerError, "non-empty name"),
+        ("SoL", None, pi.InvalidTypeError, "list of player names"),
+    ],
+)
+def test_bad_merges(members, name, error, message):
+    with pytest.raises(error, match=message):
+        iraq().merge(members, name=name)
+
+
+def test_drop():
+    game = iraq().drop("Small")
+    assert game.players == ("Iraqiya", "SoL", "INA", "Kurds")
+    assert game.quota == 163
+    assert iraq().drop("Small", quota=pi.MAJORITY).quota == 154  # more than half of 307
+
+
+def test_drop_below_the_quota_is_refused():
+    with pytest.raises(pi.InvalidQuotaError, match="below the quota"):
+        pi.WeightedGame([3, 2], 5).drop("P2")
+    with pytest.raises(pi.UnknownPlayerError):
+        iraq().drop("Sadr")
+
+
+def test_merge_and_drop_of_a_simple_game():
+    game = pi.SimpleGame(["A", "B", "C", "D"], lambda s: len(s) >= 3)
+    merged = game.merge(["A", "B"], name="AB")
+    assert merged.players == ("AB", "C", "D")
+    # AB counts as two members: AB + C has 3 members, C + D only 2.
+    assert merged.is_winning({"AB", "C"}) and not merged.is_winning({"C", "D"})
+    dropped = game.drop("D")
+    assert dropped.is_winning({"A", "B", "C"}) and not dropped.is_winning({"A", "B"})
+    unanimity = pi.SimpleGame(["A", "B"], [{"A", "B"}])
+    with pytest.raises(pi.InvalidGameError, match="veto player"):
+        unanimity.drop("A")
+
+
+# -- simple and composite games ---------------------------------------------------------------
+def test_simple_game_from_minimal_winning_coalitions():
+    game = pi.SimpleGame(["A", "B", "C"], [{"A", "B"}, {"A", "C"}, {"A", "B", "C"}])
+    assert pi.minimal_winning_coalitions(game) == [frozenset("AB"), frozenset("AC")]
+    assert game.veto_players == ("A",)
+
+
+@pytest.mark.parametrize(
+    "winning, error, message",
+    [
+        ([], pi.InvalidGameError, "no winning coalition"),
+        ([set()], pi.InvalidGameError, "empty coalition wins"),
+        ([{"A", "Z"}], pi.UnknownPlayerError, "'Z' is not a player"),
+        (lambda s: True, pi.InvalidGameError, "empty coalition wins"),
+        (lambda s: False, pi.InvalidGameError, "grand coalition"),
+        (42, pi.InvalidTypeError, "winning must be"),
+    ],
+)
+def test_bad_simple_games(winning, error, message):
+    with pytest.raises(error, match=message):
+        pi.SimpleGame(["A", "B", "C"], winning)
+
+
+def test_non_monotone_rule_is_refused_when_enumerated():
+    # One member or all four win: {A} wins but {A, B} loses. The empty and the grand
+    # coalition are fine, so this is only found when the coalitions are enumerated.
+    game = pi.SimpleGame(["A", "B", "C", "D"], lambda s: len(s) in (1, 4))
+    with pytest.raises(pi.InvalidGameError, match="not monotone"):
+        pi.shapley_shubik(game)
+
+
+def test_rule_must_return_a_bool():
+    with pytest.raises(pi.InvalidTypeError, match="must return True or False"):
+        pi.SimpleGame(["A", "B"], lambda s: len(s))
+
+
+def test_composition_requires_the_same_players():
+    left = pi.WeightedGame([1, 1], 2, players=["A", "B"])
+    right = pi.WeightedGame([1, 1], 2, players=["A", "C"])
+    with pytest.raises(pi.IncompatibleGamesError, match="only in the first: \\['B'\\]"):
+        left & right
+    with pytest.raises(TypeError):
+        left & 3
+
+
+def test_composition_aligns_player_order():
+    left = pi.WeightedGame([3, 1, 1], 3, players=["A", "B", "C"])
+    right = pi.WeightedGame([1, 1, 1], 2, players=["C", "B", "A"])
+    both = left & right
+    assert both.players == ("A", "B", "C")
+    assert both.is_winning({"A", "B"}) and not both.is_winning({"A"})
+    either = left | right
+    assert either.is_winning({"A"}) and either.is_winning({"B", "C"})
+
+
+def test_double_majority_is_flattened_and_merges_in_every_component():
+    seats = pi.WeightedGame([5, 3, 1], 5, players=["A", "B", "C"])
+    heads = pi.WeightedGame([1, 1, 1], 2, players=["A", "B", "C"])
+    triple = seats & heads & seats
+    assert len(triple.components) == 3
+    merged = (seats & heads).merge(["B", "C"], name="BC")
+    assert merged.players == ("A", "BC")
+    # BC has 4 seats (< 5) but two heads: loses on seats.
+    assert not merged.is_winning({"BC"})
+    assert merged.is_winning({"A", "BC"})
+
+
+def test_large_game_refuses_enumeration():
+    game = pi.WeightedGame([1] * 30, 16)
+    with pytest.raises(pi.GameTooLargeError, match="at most 26 players"):
+        pi.shapley_shubik(game, method="enumerate")
+    # ... but the generating-function engine handles it: 30 equal players, 1/30 each.
+    assert set(pi.shapley_shubik(game).values()) == {Fraction(1, 30)}
+
+
+# -- printing ---------------------------------------------------------------------------------
+def test_repr_and_str():
+    assert repr(iraq()) == "<WeightedGame [163; 91, 89, 70, 57, 18]>"
+    assert repr(pi.WeightedGame([1] * 20, 11)) == "<WeightedGame of 20 players, quota 11 of 20>"
+    text = str(iraq())
+    assert text.splitlines()[0] == "WeightedGame with quota 163 of 325"
+    assert "Kurds        57" in text
+    assert repr(pi.SimpleGame(["A", "B"], [{"A"}])) == "<SimpleGame of 2 players>"
+
+
+def test_result_is_a_read_only_mapping():
+    result = pi.banzhaf(iraq())
+    assert list(result) == list(IRAQ[1])
+    assert result.index == "banzhaf" and result.method == "generating"
+    assert result.game == iraq()
+    assert "Kurds" in result and "Sadr" not in result
+    with pytest.raises(pi.UnknownPlayerError, match="'Sadr' is not a player"):
+        result["Sadr"]
+    with pytest.raises(TypeError):
+        result["Kurds"] = 1
+    assert math.isclose(sum(result.to_float().values()), 1.0)
+    assert result == result.to_dict()
+
+
+def test_unknown_method():
+    with pytest.raises(pi.InvalidMethodError, match="choose one of auto, generating, enumerate"):
+        pi.shapley_shubik(iraq(), method="magic")
+    with pytest.raises(pi.InvalidMethodError, match="needs a WeightedGame"):
+        pi.shapley_shubik(pi.SimpleGame(["A"], [{"A"}]), method="generating")
+    with pytest.raises(pi.InvalidTypeError, match="needs a game"):
+        pi.banzhaf([91, 89])

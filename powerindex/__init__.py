@@ -16,6 +16,7 @@ from .coalitions import (
 )
 from .errors import (
     GameTooLargeError,
+    GraphError,
     ImproperGameWarning,
     IncompatibleGamesError,
     InvalidGameError,
@@ -23,6 +24,7 @@ from .errors import (
     InvalidPlayerError,
     InvalidQuotaError,
     InvalidTypeError,
+    InvalidUnionsError,
     InvalidWeightError,
     PowerIndexError,
     UnknownPlayerError,
@@ -81,5 +83,7 @@ __all__ = [
     "IncompatibleGamesError",
     "InvalidMethodError",
     "GameTooLargeError",
+    "GraphError",
+    "InvalidUnionsError",
     "ImproperGameWarning",
 ]

@@ -16,6 +16,8 @@ __all__ = [
     "InvalidTypeError",
     "InvalidMethodError",
     "GameTooLargeError",
+    "GraphError",
+    "InvalidUnionsError",
     "ImproperGameWarning",
 ]
 
@@ -58,6 +60,14 @@ class InvalidMethodError(PowerIndexError, ValueError):
 
 class GameTooLargeError(PowerIndexError, ValueError):
     """The requested algorithm cannot handle a game of this size."""
+
+
+class GraphError(PowerIndexError, ValueError):
+    """A compatibility graph does not fit the game: unknown or missing node, self-loop."""
+
+
+class InvalidUnionsError(PowerIndexError, ValueError):
+    """A priori unions that are not a partition of the players (overlap, unknown name)."""
 
 
 class ImproperGameWarning(UserWarning):

@@ -41,8 +41,8 @@ import numpy as np
 from ._engines import enumeration
 from ._numbers import lcm_of_denominators, simplest, to_fraction
 from .errors import (
-    IncompatibleGamesError,
     ImproperGameWarning,
+    IncompatibleGamesError,
     InvalidGameError,
     InvalidPlayerError,
     InvalidQuotaError,

@@ -25,8 +25,15 @@ The EEC Council of Ministers of 1958 (quota 12 of 17):
 >>> import powerindex as pi
 >>> eec = pi.WeightedGame([4, 4, 4, 2, 2, 1], 12,
 ...                       players=["FR", "DE", "IT", "BE", "NL", "LU"])
->>> pi.shapley_shubik(eec).to_dict()
-{'FR': Fraction(7, 30), 'DE': Fraction(7, 30), 'IT': Fraction(7, 30), 'BE': Fraction(3, 20), 'NL': Fraction(3, 20), 'LU': Fraction(0, 1)}
+>>> print(pi.shapley_shubik(eec))
+Shapley-Shubik index of <WeightedGame [12; 4, 4, 4, 2, 2, 1]>
+player  value     decimal
+FR       7/30  0.23333333
+DE       7/30  0.23333333
+IT       7/30  0.23333333
+BE       3/20  0.15000000
+NL       3/20  0.15000000
+LU          0  0.00000000
 >>> pi.swings(eec).to_dict()
 {'FR': 10, 'DE': 10, 'IT': 10, 'BE': 6, 'NL': 6, 'LU': 0}
 >>> eec.dummies

@@ -305,6 +305,8 @@ def test_index_matches_brute_force(case, name):
             continue
         assert list(result) == list(case.players), method
         assert dict(result) == expected, method
+        assert result.game is game and result.method in applicable - {"auto"}, method
+        assert method == "auto" or result.method == method
 
 
 @pytest.mark.parametrize("case", case_params(WEIGHTED_CASES))

@@ -30,8 +30,8 @@ COUNTING = ("shapley_shubik", "banzhaf", "absolute_banzhaf", "swings", "coleman_
             "coleman_initiate", "coleman_collectivity")
 MWC_BASED = ("johnston", "deegan_packel", "holler")
 
-FAST = settings(deadline=None, max_examples=60)
-SLOW = settings(deadline=None, max_examples=30)
+FAST = settings(deadline=None, max_examples=200)
+SLOW = settings(deadline=None, max_examples=100)
 
 
 def compute(name, game, method="auto"):

@@ -97,6 +97,19 @@ def test_banzhaf_swings_security_council_1965(unsc, method):
     assert raw["USA"] == F(848, 2**14) and raw["NP1"] == F(84, 2**14)
 
 
+def test_security_council_1965_as_charter_rule():
+    """The same Council written as the Charter rule itself (art. 27(3): 9 affirmative votes
+    including the concurring votes of the 5 permanent members) rather than as a weighted game;
+    the values are the hand-derived ones of the two tests above (421/2145, 4/2145; 848, 84 swings).
+    """
+    players = PERMANENT + tuple(f"NP{i}" for i in range(1, 11))
+    g = pi.SimpleGame(players, lambda s: set(PERMANENT) <= s and len(s) >= 9)
+    ss, sw = pi.shapley_shubik(g), pi.swings(g)
+    assert ss["UK"] == F(421, 2145) and ss["NP7"] == F(4, 2145)
+    assert sw["UK"] == 848 and sw["NP7"] == 84
+    assert set(g.veto_players) == set(PERMANENT)
+
+
 def test_strand_rapkin_coleman_security_council(unsc):
     """Strand, J. R. & Rapkin, D. P. (2011). Weighted voting in the United Nations Security
     Council: a simulation. Simulation & Gaming 42(6):772-802. DOI 10.1177/1046878110365514

@@ -7,7 +7,9 @@ from .report import HERE, write_report
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Write the Iraq 2010 power-index report.")
-    parser.add_argument("--out", default=HERE, help="folder for report.md (default: beside the data)")
+    parser.add_argument(
+        "--out", default=HERE, help="folder for report.md (default: beside the data)"
+    )
     args = parser.parse_args(argv)
     path = write_report(args.out)
     print(f"wrote {path}")

@@ -43,7 +43,9 @@ def read_seats(path=SEATS_FILE):
     for line, row in enumerate(rows, start=2):
         seats = row.get("seats", "")
         if not seats.isdigit() or int(seats) <= 0:
-            raise ValueError(f"{path}, line {line}: seats must be a positive integer, got {seats!r}")
+            raise ValueError(
+                f"{path}, line {line}: seats must be a positive integer, got {seats!r}"
+            )
         row["seats"] = int(seats)
     total = sum(row["seats"] for row in rows)
     if total != TOTAL_SEATS:

@@ -162,7 +162,6 @@ def _divide_out_by_size(counts, w):
 def swings_by_size(int_weights, int_quota):
     """``counts[i][k]``: swings of player i at coalitions of k other players."""
     counting = _setup(int_weights, int_quota)
-    n = len(counting.weights)
     counts = _product_by_size(counting.weights, counting.bound, _dtype(counting))
     by_weight = {}
     for w in set(counting.weights):

@@ -43,6 +43,7 @@ from .indices import (
 )
 from .quotas import MAJORITY, Share, share
 from .results import PowerIndexResult
+from .tables import Table
 
 __version__ = "0.1.0"
 
@@ -66,6 +67,7 @@ __all__ = [
     "deegan_packel",
     "holler",
     "PowerIndexResult",
+    "Table",
     # coalitions
     "winning_coalitions",
     "minimal_winning_coalitions",

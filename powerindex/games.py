@@ -96,6 +96,8 @@ class Game:
     """
 
     players: tuple
+    #: Merged players: name -> the original players it stands for (set by merge()).
+    _blocs = {}
 
     # -- players and coalitions -------------------------------------------------------------
     @property
@@ -130,6 +132,36 @@ class Game:
         for name in coalition:
             mask |= 1 << self._check_player(name)
         return mask
+
+    def members(self, player):
+        """The original players that ``player`` stands for.
+
+        A player created by :meth:`merge` lists the players merged into it (through any
+        number of merges), in player order; any other player stands for itself.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([3, 2, 2, 1], 5, players=["A", "B", "C", "D"])
+        >>> g.merge(["B", "C"], name="BC").merge(["BC", "D"], name="BCD").members("BCD")
+        ('B', 'C', 'D')
+        """
+        self._check_player(player)
+        return self._blocs.get(player, (player,))
+
+    def _with_blocs_of_merge(self, merged, positions, name):
+        """Return ``merged`` (the result of merging ``positions`` into ``name``) with its
+        record of which original players each bloc stands for."""
+        members = tuple(m for i in positions for m in self.members(self.players[i]))
+        blocs = {p: ms for p, ms in self._blocs.items() if p in merged.players and p != name}
+        blocs[name] = members
+        merged._blocs = blocs
+        return merged
+
+    def _carry_blocs(self, derived):
+        """Return ``derived`` (a game on a subset of these players) with their bloc records."""
+        derived._blocs = {p: ms for p, ms in self._blocs.items() if p in derived.players}
+        return derived
 
     def _names(self, mask):
         """The coalition of a bit mask, as a frozenset of names."""
@@ -486,7 +518,9 @@ class WeightedGame(Game):
             elif i not in merged:
                 players.append(player)
                 weights.append(self._weights[i])
-        return _quiet_weighted(weights, self._quota, players)
+        return self._with_blocs_of_merge(
+            _quiet_weighted(weights, self._quota, players), positions, name
+        )
 
     def drop(self, player, quota=None):
         """The game without one player.
@@ -527,7 +561,7 @@ class WeightedGame(Game):
                 f"without {player!r} the others weigh {simplest(sum(weights, Fraction(0)))},"
                 f" below the quota {simplest(self._quota)}: pass a new quota to drop()"
             )
-        return WeightedGame(weights, new_quota, players)
+        return self._carry_blocs(WeightedGame(weights, new_quota, players))
 
     def _reordered(self, players):
         weights = [self._weights[self._position[p]] for p in players]
@@ -677,7 +711,7 @@ class SimpleGame(Game):
         stands for wins. See :meth:`WeightedGame.merge` for the parameters.
         """
         positions, name = self._check_members(members, name)
-        return _merged_game(self, positions, name)
+        return self._with_blocs_of_merge(_merged_game(self, positions, name), positions, name)
 
     def drop(self, player):
         """The game without one player, who is taken to vote no.
@@ -687,7 +721,7 @@ class SimpleGame(Game):
         InvalidGameError
             If the others cannot win without that player (a veto player).
         """
-        return _dropped_game(self, self._check_player(player))
+        return self._carry_blocs(_dropped_game(self, self._check_player(player)))
 
     def _reordered(self, players):
         order = [self._position[p] for p in players]
@@ -824,15 +858,15 @@ class CompositeGame(Game):
         positions, name = self._check_members(members, name)
         parts = [game.merge([self.players[i] for i in positions], name)
                  for game in self.components]
-        return CompositeGame(self.operation, parts)
+        return self._with_blocs_of_merge(CompositeGame(self.operation, parts), positions, name)
 
     def drop(self, player):
         """The game without one player, who is taken to vote no, in every component."""
         position = self._check_player(player)
         if self.operation == "and":
             parts = [game.drop(player) for game in self.components]
-            return CompositeGame(self.operation, parts)
-        return _dropped_game(self, position)
+            return self._carry_blocs(CompositeGame(self.operation, parts))
+        return self._carry_blocs(_dropped_game(self, position))
 
     def _reordered(self, players):
         return CompositeGame(self.operation, [g._reordered(players) for g in self.components])

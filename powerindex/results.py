@@ -118,6 +118,13 @@ class PowerIndexResult(Mapping):
         """A plain ``dict`` from player to the value as a float (correctly rounded)."""
         return {p: float(v) for p, v in self._values.items()}
 
+    def to_table(self):
+        """A :class:`~powerindex.Table` with one row per player: name and exact value."""
+        from .tables import Table
+
+        return Table(["player", self.title], list(self._values.items()),
+                     title=f"{self.title} of {self._game!r}")
+
     def __repr__(self):
         items = ", ".join(f"{p!r}: {v}" for p, v in self._values.items())
         return f"<{self._index} {{{items}}}>"

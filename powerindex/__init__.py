@@ -26,10 +26,12 @@ from .errors import (
     InvalidTypeError,
     InvalidUnionsError,
     InvalidWeightError,
+    NucleolusError,
     PowerIndexError,
     UnknownPlayerError,
 )
 from .games import CompositeGame, Game, SimpleGame, WeightedGame
+from .graphs import compatibility_graph, is_connected_coalition, myerson, restrict
 from .indices import (
     banzhaf,
     coleman_collectivity,
@@ -41,9 +43,20 @@ from .indices import (
     shapley_shubik,
     swings,
 )
+from .leverage import (
+    Coalition,
+    Scenario,
+    coalition_theories,
+    compare,
+    formateur_partners,
+    governing_coalitions,
+    leverage,
+)
 from .quotas import MAJORITY, Share, share
 from .results import PowerIndexResult
 from .tables import Table
+from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
+from .unions import banzhaf_owen, owen, quotient_game
 
 __version__ = "0.1.0"
 
@@ -74,6 +87,27 @@ __all__ = [
     "minimum_size_winning_coalitions",
     "minimum_weight_winning_coalitions",
     "swing_coalitions",
+    # coalition politics
+    "restrict",
+    "myerson",
+    "compatibility_graph",
+    "is_connected_coalition",
+    "owen",
+    "banzhaf_owen",
+    "quotient_game",
+    "Scenario",
+    "leverage",
+    "compare",
+    "formateur_partners",
+    "governing_coalitions",
+    "coalition_theories",
+    "Coalition",
+    # general TU games
+    "TUGame",
+    "to_tu_game",
+    "shapley_value",
+    "banzhaf_value",
+    "nucleolus",
     # errors
     "PowerIndexError",
     "InvalidGameError",
@@ -86,6 +120,7 @@ __all__ = [
     "InvalidMethodError",
     "GameTooLargeError",
     "GraphError",
+    "NucleolusError",
     "InvalidUnionsError",
     "ImproperGameWarning",
 ]

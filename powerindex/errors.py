@@ -17,6 +17,7 @@ __all__ = [
     "InvalidMethodError",
     "GameTooLargeError",
     "GraphError",
+    "NucleolusError",
     "InvalidUnionsError",
     "ImproperGameWarning",
 ]
@@ -68,6 +69,10 @@ class GraphError(PowerIndexError, ValueError):
 
 class InvalidUnionsError(PowerIndexError, ValueError):
     """A priori unions that are not a partition of the players (overlap, unknown name)."""
+
+
+class NucleolusError(PowerIndexError, ArithmeticError):
+    """The floating-point LPs of the nucleolus could not be turned into a certified exact point."""
 
 
 class ImproperGameWarning(UserWarning):

@@ -728,6 +728,12 @@ class SimpleGame(Game):
         return _relabelled_game(self, players, [[i] for i in order])
 
     def __repr__(self):
+        rule = getattr(self, "rule", None)
+        if rule is not None and hasattr(self, "base_game"):
+            kind = "connected coalitions" if rule == "connected" else "cliques"
+            edges = self.graph.number_of_edges()
+            return (f"<{repr(self.base_game).strip('<>')} restricted to {kind} of a graph"
+                    f" with {edges} edges>")
         return f"<SimpleGame of {self.n} players>"
 
 

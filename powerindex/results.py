@@ -37,6 +37,13 @@ INDEX_TITLES = {
     "johnston": "Johnston index",
     "deegan_packel": "Deegan-Packel index",
     "holler": "Holler public good index",
+    "owen": "Owen value",
+    "banzhaf_owen": "Banzhaf-Owen value",
+    "myerson": "Myerson value",
+    "shapley_value": "Shapley value",
+    "banzhaf_value": "Banzhaf value",
+    "banzhaf_value_normalized": "Banzhaf value (normalized)",
+    "nucleolus": "nucleolus",
 }
 
 

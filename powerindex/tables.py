@@ -53,6 +53,8 @@ class Table:
         Shown above the text rendering and as the LaTeX caption.
     digits : int, optional
         Decimal places shown beside fractions (default 4).
+    notes : sequence of str, optional
+        Lines shown under the table in text and Markdown (a summary, a caveat).
 
     Raises
     ------
@@ -60,7 +62,7 @@ class Table:
         If a row does not have one cell per column.
     """
 
-    def __init__(self, columns, rows, title="", digits=DIGITS):
+    def __init__(self, columns, rows, title="", digits=DIGITS, notes=()):
         self.columns = tuple(str(c) for c in columns)
         self.rows = tuple(tuple(row) for row in rows)
         for number, row in enumerate(self.rows, start=1):
@@ -70,6 +72,9 @@ class Table:
                 )
         self.title = title
         self.digits = digits
+        if isinstance(notes, str):
+            notes = (notes,)
+        self.notes = tuple(str(note) for note in notes)
 
     # -- cells ----------------------------------------------------------------------------
     def _text(self, cell):
@@ -120,6 +125,7 @@ class Table:
         lines = [self.title] if self.title else []
         lines.append(line(self.columns))
         lines += [line(r) for r in cells]
+        lines += self.notes
         return "\n".join(lines)
 
     def __repr__(self):
@@ -131,6 +137,8 @@ class Table:
         lines = ["| " + " | ".join(self.columns) + " |", "|" + "|".join(align) + "|"]
         for row in self.rows:
             lines.append("| " + " | ".join(self._text(c).replace("|", "\\|") for c in row) + " |")
+        if self.notes:
+            lines += ["", *self.notes]
         return "\n".join(lines)
 
     def to_csv(self):

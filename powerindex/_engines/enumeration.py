@@ -61,6 +61,12 @@ def upward_closure(generators, n):
     """Winning table of the game whose winning coalitions contain one of ``generators``."""
     table = np.zeros(1 << n, dtype=bool)
     table[list(generators)] = True
+    return upward_closure_of_table(table, n)
+
+
+def upward_closure_of_table(table, n):
+    """A new table marking every coalition that contains a coalition marked in ``table``."""
+    table = table.copy()
     for i in range(n):
         without, with_i = _pairs(table, i)
         with_i |= without

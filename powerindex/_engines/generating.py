@@ -90,23 +90,38 @@ def _product(weights, bound, dtype):
     return counts
 
 
-def _divide_out(counts, w):
-    """Coefficients of the product with one factor (1 + x^w) removed.
+def _prefix_sums(counts):
+    """``P[..., t]`` = sum of ``counts[..., x]`` for x < t, for t = 0 .. bound (last axis)."""
+    shape = counts.shape[:-1] + (counts.shape[-1] + 1,)
+    prefix = np.zeros(shape, dtype=counts.dtype)
+    prefix[..., 1:] = np.cumsum(counts, axis=-1)
+    return prefix
 
-    c[t] = C[t] - c[t - w] along each residue class t mod w: an alternating cumulative
-    sum, whose partial sums are the (bounded) results themselves, so no overflow.
-    """
-    bound = len(counts)
-    if w >= bound:
-        return counts
+
+def _window_offsets(w, low, high, terms):
+    """Column pairs (high - j w, low - j w) of the alternating sum, j = 0, 1, ... while the
+    upper end stays positive (at most ``terms`` of them)."""
     if w == 0:
-        return counts // 2
-    rows = -(-bound // w)
-    padded = np.zeros(rows * w, dtype=counts.dtype)
-    padded[:bound] = counts
-    grid = padded.reshape(rows, w)
-    sign = np.where(np.arange(rows) % 2 == 0, 1, -1).astype(counts.dtype)[:, None]
-    return (sign * np.cumsum(sign * grid, axis=0)).reshape(-1)[:bound]
+        count = terms
+    else:
+        count = min(terms, -(-high // w))
+    steps = np.arange(count) * w
+    return high - steps, np.maximum(low - steps, 0)
+
+
+def _window_without(prefix, w, low, high):
+    """Coalitions of the others weighing in [low, high), from the prefix sums of all.
+
+    Dividing (1 + x^w) out of the product gives c[t] = C[t] - c[t - w], that is
+    c[t] = sum_j (-1)^j C[t - j w]; summed over the window, each term is a difference of
+    prefix sums: sum_j (-1)^j (P[high - j w] - P[low - j w]). That costs O(bound / w)
+    instead of a pass over the whole array (for w = 0, c = C / 2).
+    """
+    if w == 0:
+        return (int(prefix[high]) - int(prefix[low])) // 2
+    upper, lower = _window_offsets(w, low, high, len(prefix))
+    terms = (prefix[upper] - prefix[lower]).tolist()
+    return sum(terms[0::2]) - sum(terms[1::2])
 
 
 def swing_counts(int_weights, int_quota):
@@ -122,11 +137,11 @@ def swing_counts(int_weights, int_quota):
     n = len(counting.weights)
     coalitions_below = int(counts.sum())
     winning = coalitions_below if counting.dual else 2**n - coalitions_below
+    prefix = _prefix_sums(counts)
     by_weight = {}
     for w in set(counting.weights):
         low, high = counting.window(w)
-        others = _divide_out(counts, w)
-        by_weight[w] = int(others[low:high].sum())
+        by_weight[w] = _window_without(prefix, w, low, high)
     return [by_weight[w] for w in counting.weights], winning
 
 
@@ -135,38 +150,48 @@ def _product_by_size(weights, bound, dtype):
     n = len(weights)
     counts = np.zeros((n + 1, bound), dtype=dtype)
     counts[0, 0] = 1
+    filled = 0  # rows above this are still zero: skip them
     for w in weights:
+        if w >= bound:
+            continue
+        rows = slice(0, filled + 1)
+        shifted = slice(1, filled + 2)
         if w == 0:
-            counts[1:] += counts[:-1].copy()
-        elif w < bound:
-            counts[1:, w:] += counts[:-1, :-w].copy()
+            counts[shifted] += counts[rows].copy()
+        else:
+            counts[shifted, w:] += counts[rows, :-w].copy()
+        filled += 1
     return counts
 
 
-def _divide_out_by_size(counts, w):
-    """Remove one factor (1 + y x^w): c[k] = C[k] - shift_w(c[k - 1]), row by row."""
-    n_plus_one, bound = counts.shape
-    result = np.zeros((n_plus_one - 1, bound), dtype=counts.dtype)
-    if w >= bound:
-        return counts[:-1].copy()
-    result[0] = counts[0]
-    for k in range(1, n_plus_one - 1):
-        result[k] = counts[k]
-        if w == 0:
-            result[k] -= result[k - 1]
+def _window_by_size_without(prefix, w, low, high):
+    """Per size k: coalitions of k others weighing in [low, high), from the prefix sums.
+
+    Dividing (1 + y x^w) out gives c[k][t] = sum_j (-1)^j C[k - j][t - j w], so the window
+    sum for size k is sum_j (-1)^j (P[k - j][high - j w] - P[k - j][low - j w]): one
+    column difference per j, shifted down j rows. O(n min(n, bound / w)).
+    """
+    sizes = prefix.shape[0] - 1
+    upper, lower = _window_offsets(w, low, high, sizes)
+    result = np.zeros(sizes, dtype=object)
+    for j, (hi, lo) in enumerate(zip(upper.tolist(), lower.tolist(), strict=True)):
+        column = (prefix[: sizes - j, hi] - prefix[: sizes - j, lo]).astype(object)
+        if j % 2:
+            result[j:] -= column
         else:
-            result[k, w:] -= result[k - 1, :-w]
-    return result
+            result[j:] += column
+    return [int(c) for c in result]
 
 
 def swings_by_size(int_weights, int_quota):
     """``counts[i][k]``: swings of player i at coalitions of k other players."""
     counting = _setup(int_weights, int_quota)
     counts = _product_by_size(counting.weights, counting.bound, _dtype(counting))
+    prefix = _prefix_sums(counts)
+    del counts
     by_weight = {}
     for w in set(counting.weights):
         low, high = counting.window(w)
-        others = _divide_out_by_size(counts, w)
-        per_size = [int(c) for c in others[:, low:high].sum(axis=1)]
+        per_size = _window_by_size_without(prefix, w, low, high)
         by_weight[w] = per_size[::-1] if counting.dual else per_size
     return [by_weight[w] for w in counting.weights]

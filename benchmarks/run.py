@@ -1,0 +1,511 @@
+"""Benchmarks for powerindex: median wall times of exact power indices on standard games.
+
+Run from the repository root (``make bench`` does this)::
+
+    .venv/bin/python benchmarks/run.py              # the full suite, ~4-5 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --quick      # 1 repeat, slow cases skipped
+    .venv/bin/python benchmarks/run.py --only iraq  # cases whose id contains "iraq"
+    .venv/bin/python benchmarks/run.py --list       # list the cases and exit
+
+Every case is timed in this process with :func:`time.perf_counter`. Each repeat builds a
+fresh game object first (untimed), because powerindex keeps engine results on the game:
+only the index call itself is timed. Repeats stop when the case has used its time budget;
+a case whose first run already exceeds its budget is reported with that single figure
+(marked ``*``), and a run that reaches ``--timeout`` is stopped and reported as a lower
+bound (marked ``>``). The results of the first run are checked for sanity (values sum to
+1, lie in [0, 1], respect the weight order, agree with enumeration on small games); no
+timing is asserted. The exit status is 1 if a sanity check failed, 2 on bad usage or
+missing data, 0 otherwise.
+
+See benchmarks/README.md for the cases, their data sources and recorded results.
+"""
+
+import argparse
+import datetime
+import gc
+import json
+import os
+import platform
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+import powerindex as pi
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+US_EC_FILE = "us_ec_2024.json"
+EU27_FILE = "eu27_pop_2024.json"
+
+DEFAULT_REPEAT = 7
+DEFAULT_BUDGET = 20.0  # seconds per case, summed over its repeats
+DEFAULT_TIMEOUT = 120.0  # a single run is stopped after this many seconds
+
+
+class DataError(Exception):
+    """Benchmark data missing or malformed."""
+
+
+class CheckError(Exception):
+    """A computed result failed a sanity check."""
+
+
+class RunTimeout(Exception):
+    """A single timed run reached the --timeout limit."""
+
+
+# ---------------------------------------------------------------------------------------
+# Games
+
+
+IRAQ_PLAYERS = ["Iraqiya", "SoL", "INA", "Kurds"]
+
+
+def iraq_game():
+    """Iraq 2010 Council of Representatives, four blocs and the rest: 325 seats, 163."""
+    return pi.WeightedGame([91, 89, 70, 57, 18], 163, players=IRAQ_PLAYERS + ["Others"])
+
+
+def iraq_full_game():
+    """Iraq 2010 with the 18 other seats as three small lists of 6, 4 and 8 seats."""
+    return pi.WeightedGame([91, 89, 70, 57, 6, 4, 8], 163,
+                           players=IRAQ_PLAYERS + ["Small6", "Small4", "Small8"])
+
+
+def _read_json(data_dir, filename):
+    path = Path(data_dir) / filename
+    if not path.is_file():
+        raise DataError(
+            f"benchmark data file not found: {path}\n"
+            f"  (expected {US_EC_FILE} and {EU27_FILE} in {Path(data_dir)}; the default is "
+            f"../shared/data relative to the repository root; pass --data DIR to use another "
+            f"directory)"
+        )
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(f"cannot read benchmark data file {path}: {exc}") from None
+    players, weights = data.get("players"), data.get("weights")
+    if not isinstance(players, list) or not isinstance(weights, list) \
+            or len(players) != len(weights) or not players:
+        raise DataError(f"{path}: expected non-empty 'players' and 'weights' lists of equal "
+                        f"length")
+    return data, path
+
+
+def us_ec_factory(data_dir):
+    data, path = _read_json(data_dir, US_EC_FILE)
+    if "quota" not in data:
+        raise DataError(f"{path}: no 'quota'")
+    weights, quota, players = data["weights"], data["quota"], data["players"]
+    if len(players) != 51 or sum(weights) != 538 or quota != 270:
+        raise DataError(f"{path}: expected 51 players, 538 votes and quota 270, got "
+                        f"{len(players)}, {sum(weights)} and {quota}")
+    return lambda: pi.WeightedGame(weights, quota, players=players)
+
+
+def eu27_factory(data_dir):
+    data, path = _read_json(data_dir, EU27_FILE)
+    weights, players = data["weights"], data["players"]
+    if len(players) != 27:
+        raise DataError(f"{path}: expected 27 member states, got {len(players)}")
+    stated = data.get("quota_share")
+    if stated is not None and Fraction(str(stated)) != Fraction(65, 100):
+        print(f"note: {path} states quota_share {stated}; the benchmark uses 65%",
+              file=sys.stderr)
+    quota = pi.share("65%")
+    return lambda: pi.WeightedGame(weights, quota, players=players)
+
+
+def random_weights(seed, n):
+    rng = random.Random(seed)
+    return [rng.randint(1, 1000) for _ in range(n)]
+
+
+def random_factory(seed, n):
+    weights = random_weights(seed, n)
+    quota = sum(weights) // 2 + 1
+    return lambda: pi.WeightedGame(weights, quota)
+
+
+# ---------------------------------------------------------------------------------------
+# Indices and their sanity checks
+
+
+def _check(condition, message):
+    if not condition:
+        raise CheckError(message)
+
+
+def _values(result):
+    return list(result.to_dict().values())
+
+
+def _check_sums_to_one(result):
+    values = _values(result)
+    _check(all(isinstance(v, Fraction) for v in values), "values are not all Fractions")
+    _check(all(v >= 0 for v in values), "a value is negative")
+    _check(sum(values) == 1, f"values sum to {float(sum(values))!r}, not exactly 1")
+
+
+def _check_unit_interval(result):
+    values = _values(result)
+    _check(all(isinstance(v, Fraction) for v in values), "values are not all Fractions")
+    _check(all(0 <= v <= 1 for v in values), "a value lies outside [0, 1]")
+
+
+def _check_weight_order(result, game):
+    """A heavier player is at least as desirable, so has at least the same index."""
+    pairs = sorted(zip(game.weights, _values(result), strict=True))
+    _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
+           "a heavier player has a smaller index")
+    same = {}
+    for weight, value in pairs:
+        _check(same.setdefault(weight, value) == value, "equal weights, different values")
+
+
+def check_shapley_shubik(result, game):
+    _check_sums_to_one(result)
+    _check_weight_order(result, game)
+
+
+def check_banzhaf(result, game):
+    _check_sums_to_one(result)
+    _check_weight_order(result, game)
+
+
+def check_banzhaf_absolute(result, game):
+    _check_unit_interval(result)
+    _check_weight_order(result, game)
+
+
+def check_swings(result, game):
+    values = _values(result)
+    _check(all(isinstance(v, int) and v >= 0 for v in values), "swings not all ints >= 0")
+    _check(sum(values) > 0, "no swings at all")
+    _check(all(v <= 2 ** (game.n - 1) for v in values), "more swings than coalitions")
+    _check_weight_order(result, game)
+
+
+def check_coleman(result, game):
+    _check_unit_interval(result)
+    _check_weight_order(result, game)
+
+
+def check_collectivity(value, game):
+    _check(isinstance(value, Fraction) and 0 < value < 1,
+           f"collectivity {value!r} not a Fraction in (0, 1)")
+
+
+def check_normalized(result, game):
+    _check_sums_to_one(result)
+
+
+# name -> (call, check)
+INDICES = {
+    "shapley_shubik": (pi.shapley_shubik, check_shapley_shubik),
+    "banzhaf": (pi.banzhaf, check_banzhaf),
+    "banzhaf_absolute": (lambda g, **kw: pi.banzhaf(g, normalized=False, **kw),
+                         check_banzhaf_absolute),
+    "swings": (pi.swings, check_swings),
+    "coleman_prevent": (pi.coleman_prevent, check_coleman),
+    "coleman_initiate": (pi.coleman_initiate, check_coleman),
+    "coleman_collectivity": (pi.coleman_collectivity, check_collectivity),
+    "johnston": (pi.johnston, check_normalized),
+    "deegan_packel": (pi.deegan_packel, check_normalized),
+    "holler": (pi.holler, check_normalized),
+}
+
+
+def check_against_enumeration(index):
+    """For small games: the default method must agree with brute-force enumeration."""
+    call, _ = INDICES[index]
+
+    def check(result, game):
+        expected = call(game, method="enumerate")
+        got = result if isinstance(result, Fraction) else result.to_dict()
+        want = expected if isinstance(expected, Fraction) else expected.to_dict()
+        _check(got == want, f"{index} differs from method='enumerate'")
+
+    return check
+
+
+def check_iraq_kurds(result, game):
+    _check(result["Kurds"] == Fraction(2, 15),
+           f"Shapley-Shubik of the Kurds is {result['Kurds']}, expected 2/15")
+
+
+# ---------------------------------------------------------------------------------------
+# Cases
+
+
+@dataclass
+class Case:
+    id: str
+    game: str  # short description for the table
+    index: str
+    make_game: object = None  # set when the data are loaded
+    loader: object = None  # () -> factory of fresh games
+    slow: bool = False
+    budget: float = DEFAULT_BUDGET
+    extra_checks: list = field(default_factory=list)
+
+
+def build_cases(data_dir):
+    cases = []
+    for key, label, factory in (("iraq5", "Iraq 2010, 5 players", iraq_game),
+                                ("iraq7", "Iraq 2010, 7 players", iraq_full_game)):
+        for index in INDICES:
+            extra = [check_against_enumeration(index)]
+            if key == "iraq5" and index == "shapley_shubik":
+                extra.append(check_iraq_kurds)
+            cases.append(Case(f"{key}/{index}", label, index,
+                              loader=lambda f=factory: f, extra_checks=extra))
+    for index in ("shapley_shubik", "banzhaf"):
+        cases.append(Case(f"us_ec/{index}", "US EC 2024, 51 players", index,
+                          loader=lambda: us_ec_factory(data_dir)))
+    for index in ("shapley_shubik", "banzhaf"):
+        cases.append(Case(f"eu27/{index}", "EU27 pop. 65%, 27 players", index,
+                          loader=lambda: eu27_factory(data_dir)))
+    cases.append(Case("random200/banzhaf", "random, 200 players", "banzhaf",
+                      loader=lambda: random_factory(1, 200)))
+    cases.append(Case("random200/shapley_shubik", "random, 200 players", "shapley_shubik",
+                      loader=lambda: random_factory(1, 200), slow=True, budget=150.0))
+    cases.append(Case("random1000/banzhaf", "random, 1000 players", "banzhaf",
+                      loader=lambda: random_factory(2, 1000), slow=True, budget=60.0))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
+# Timing
+
+
+def _on_alarm(signum, frame):
+    raise RunTimeout
+
+
+def timed_call(call, game, timeout):
+    """Run ``call(game)``; return (seconds, result), or raise RunTimeout after ``timeout``."""
+    use_alarm = timeout and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    start = time.perf_counter()
+    try:
+        result = call(game)
+        return time.perf_counter() - start, result
+    except RunTimeout:
+        raise RunTimeout(time.perf_counter() - start) from None
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class Outcome:
+    case: Case
+    n: int = 0
+    method: str = ""
+    times: list = field(default_factory=list)
+    over_budget: bool = False  # first run exceeded the budget: single figure
+    timed_out: bool = False  # stopped at --timeout: the figure is a lower bound
+    error: str = ""
+
+
+def run_case(case, repeat, timeout):
+    call, check = INDICES[case.index]
+    outcome = Outcome(case)
+    spent = 0.0
+    for attempt in range(repeat):
+        game = case.make_game()
+        if game.__dict__.get("_engine_cache"):
+            raise RuntimeError("a fresh game already holds engine results")
+        outcome.n = game.n
+        gc.collect()
+        try:
+            seconds, result = timed_call(call, game, timeout)
+        except RunTimeout as exc:
+            outcome.times.append(exc.args[0])
+            outcome.timed_out = True
+            break
+        outcome.times.append(seconds)
+        spent += seconds
+        if attempt == 0:
+            outcome.method = getattr(result, "method", "auto")
+            try:
+                check(result, game)
+                for extra in case.extra_checks:
+                    extra(result, game)
+            except CheckError as exc:
+                outcome.error = str(exc)
+            if seconds > case.budget:
+                outcome.over_budget = True
+                break
+        del result, game
+        # Stop when another run of the typical length would overrun the budget.
+        if spent + statistics.median(outcome.times) > case.budget:
+            break
+    gc.collect()
+    return outcome
+
+
+def fmt_seconds(seconds):
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} us"
+    if seconds < 1:
+        return f"{seconds * 1e3:.3g} ms"
+    return f"{seconds:.3g} s"
+
+
+def git_description():
+    """The checkout's commit, and whether powerindex/ has uncommitted changes."""
+    try:
+        commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, timeout=10, check=True)
+        status = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain",
+                                 "--", "powerindex"],
+                                capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return "git commit unknown"
+    dirty = " + uncommitted changes in powerindex/" if status.stdout.strip() else ""
+    return f"git {commit.stdout.strip()}{dirty}"
+
+
+def machine_description():
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.lower().startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    cpus = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    return [
+        f"date      {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"python    {platform.python_version()} ({platform.python_implementation()}) "
+        f"{sys.executable}",
+        f"numpy     {np.__version__}",
+        f"powerind. {pi.__version__} ({Path(pi.__file__).parent}, {git_description()})",
+        f"platform  {platform.platform()}",
+        f"machine   {platform.machine()}, {model}, {cpus} CPUs ({usable} usable)",
+    ]
+
+
+def print_row(cells, widths):
+    print("  ".join(str(c).ljust(w) if i < 4 else str(c).rjust(w)
+                    for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Median wall times of powerindex on standard games.")
+    parser.add_argument("--quick", action="store_true",
+                        help="one repeat per case, and skip the slow cases")
+    parser.add_argument("--only", metavar="SUBSTRING",
+                        help="run only the cases whose id contains SUBSTRING (case-insensitive)")
+    parser.add_argument("--repeat", type=int, metavar="N",
+                        help=f"repeats per case, within its time budget (default "
+                             f"{DEFAULT_REPEAT}; 1 with --quick)")
+    parser.add_argument("--data", metavar="DIR", default=str(DEFAULT_DATA),
+                        help="directory with us_ec_2024.json and eu27_pop_2024.json "
+                             "(default: ../shared/data relative to the repository root)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop a single run after this long and report it as a lower "
+                             f"bound (default {DEFAULT_TIMEOUT:g}; 0 for no limit)")
+    parser.add_argument("--list", action="store_true", help="list the cases and exit")
+    args = parser.parse_args(argv)
+    if args.repeat is not None and args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    if args.timeout < 0:
+        parser.error("--timeout must be >= 0")
+    repeat = args.repeat if args.repeat is not None else (1 if args.quick else DEFAULT_REPEAT)
+
+    cases = build_cases(args.data)
+    if args.only:
+        cases = [c for c in cases if args.only.lower() in c.id.lower()]
+        if not cases:
+            print(f"error: no benchmark case id contains {args.only!r} (see --list)",
+                  file=sys.stderr)
+            return 2
+    if args.list:
+        for case in cases:
+            print(f"{case.id:<34} {case.game}{'  [slow]' if case.slow else ''}")
+        return 0
+    skipped = [c for c in cases if args.quick and c.slow]
+    cases = [c for c in cases if c not in skipped]
+
+    try:
+        for case in cases:
+            case.make_game = case.loader()
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    for line in machine_description():
+        print(line)
+    special = ", ".join(f"{c.id} {c.budget:g} s" for c in cases if c.budget != DEFAULT_BUDGET)
+    print(f"settings  repeat {repeat}, budget {DEFAULT_BUDGET:g} s per case"
+          f"{f' ({special})' if special else ''}, timeout {args.timeout:g} s per run"
+          f"{', quick' if args.quick else ''}")
+    print()
+
+    # Warm up imports and numpy outside any timed region.
+    warm = pi.WeightedGame([3, 2, 2, 1], 5)
+    for call, _ in INDICES.values():
+        call(warm)
+
+    headers = ["case", "game", "n", "method", "median", "min", "max", "runs", "note"]
+    widths = [26, 26, 4, 10, 9, 9, 9, 4, 0]
+    print_row(headers, widths)
+    print_row(["-" * w for w in widths[:-1]] + ["----"], widths)
+    outcomes = []
+    started = time.perf_counter()
+    for case in cases:
+        outcome = run_case(case, repeat, args.timeout)
+        outcomes.append(outcome)
+        times = outcome.times
+        notes = []
+        if outcome.timed_out:
+            notes.append(f"> stopped at --timeout after {fmt_seconds(times[-1])}")
+        if outcome.over_budget:
+            notes.append(f"* first run over the {case.budget:g} s budget: not repeated")
+        if outcome.error:
+            notes.append(f"CHECK FAILED: {outcome.error}")
+        if outcome.timed_out:
+            median = low = high = ">" + fmt_seconds(times[-1])
+        else:
+            median, low, high = (fmt_seconds(statistics.median(times)),
+                                 fmt_seconds(min(times)), fmt_seconds(max(times)))
+            if outcome.over_budget:
+                median = "*" + median
+        print_row([case.id, case.game, outcome.n, outcome.method or "-", median, low, high,
+                   len(times), "; ".join(notes)], widths)
+        sys.stdout.flush()
+    for case in skipped:
+        print_row([case.id, case.game, "", "", "", "", "", 0, "skipped (--quick)"], widths)
+    print()
+    print(f"total {fmt_seconds(time.perf_counter() - started)}; times are wall-clock "
+          f"seconds of one index call on a fresh game (game construction not timed).")
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        print(f"{len(failed)} sanity check(s) FAILED: "
+              + ", ".join(o.case.id for o in failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -31,7 +31,13 @@ from .errors import (
     UnknownPlayerError,
 )
 from .games import CompositeGame, Game, SimpleGame, WeightedGame
-from .graphs import compatibility_graph, is_connected_coalition, myerson, restrict
+from .graphs import (
+    compatibility_graph,
+    is_connected_coalition,
+    merge_graph,
+    myerson,
+    restrict,
+)
 from .indices import (
     banzhaf,
     coleman_collectivity,
@@ -91,6 +97,7 @@ __all__ = [
     "restrict",
     "myerson",
     "compatibility_graph",
+    "merge_graph",
     "is_connected_coalition",
     "owen",
     "banzhaf_owen",

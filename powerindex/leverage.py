@@ -28,14 +28,14 @@ Examples
  No veto players; no dummies.'
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
 
 from .coalitions import minimal_winning_coalitions
-from .errors import InvalidGameError, InvalidTypeError
-from .games import CompositeGame, Game, WeightedGame
+from .errors import InvalidGameError, InvalidMethodError, InvalidTypeError, UnknownPlayerError
+from .games import Game, WeightedGame
 from .indices import banzhaf, shapley_shubik, swings
 from .tables import Table
 
@@ -93,7 +93,7 @@ class Scenario:
         if self.unions is None:
             function = {"shapley_shubik": shapley_shubik, "banzhaf": banzhaf}.get(index)
             if function is None:
-                raise InvalidTypeError(
+                raise InvalidMethodError(
                     f"unknown index {index!r}; choose 'shapley_shubik' or 'banzhaf'"
                 )
             return function(game).to_dict()
@@ -105,7 +105,9 @@ class Scenario:
             raw = banzhaf_owen(game, self.unions).to_dict()
             total = sum(raw.values(), Fraction(0))
             return {p: v / total for p, v in raw.items()}
-        raise InvalidTypeError(f"unknown index {index!r}; choose 'shapley_shubik' or 'banzhaf'")
+        raise InvalidMethodError(
+            f"unknown index {index!r}; choose 'shapley_shubik' or 'banzhaf'"
+        )
 
 
 def _scenario(value):
@@ -117,11 +119,13 @@ def _scenario(value):
 
 
 def _seats(game):
-    """Player -> seats (weight) from the weighted game underneath, or None without one."""
+    """Player -> seats (weight) from the weighted game underneath, or None without one.
+
+    A composite game has several weights per player (seats and members, say), none of
+    them *the* seats, so it has none here.
+    """
     while hasattr(game, "base_game"):
         game = game.base_game
-    if isinstance(game, CompositeGame):
-        game = game.components[0]
     if isinstance(game, WeightedGame):
         return dict(zip(game.players, game.weights, strict=True)), game.total_weight
     return None, None
@@ -136,7 +140,9 @@ class Coalition:
 
     def __str__(self):
         names = " + ".join(self.members)
-        return names if self.seats is None else f"{names} ({self.seats} seats)"
+        if self.seats is None:
+            return names
+        return f"{names} ({self.seats} {'seat' if self.seats == 1 else 'seats'})"
 
 
 def _coalitions_with_seats(game, coalitions):
@@ -166,10 +172,12 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
     Returns
     -------
     Table
-        Columns: player, members (when a player is a merged bloc), seats, seat share,
+        Columns: player, members (when a player is a merged bloc), seats, seat share
+        (empty for games without weights, composite games included),
         Shapley-Shubik (or Owen), Banzhaf (or Banzhaf-Owen), swings, power / seat share
         (Shapley-Shubik or Owen over the seat share), minimal winning (the number of
-        minimal winning, feasible coalitions the player belongs to), veto, dummy. Rows are
+        minimal winning, feasible coalitions the player belongs to), veto, dummy -- the
+        last four describe the (restricted) game itself, unions aside. Rows are
         in decreasing order of power, then of seats. ``table.notes[0]`` says in one line
         who holds power beyond their seats (power / seat share above 1), who below, and
         who has a veto or none at all.
@@ -224,7 +232,8 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
 
     order = sorted(range(len(rows)), key=rank)
     title = f"Leverage in {game!r}" + (" under a compatibility graph" if graph is not None
-                                       else "") + (" with a priori unions" if unions else "")
+                                       else "") + (" with a priori unions"
+                                                   if unions is not None else "")
     summary = _summary(game, ratios, veto, dummies, [game.players[i] for i in order])
     return Table(columns, [rows[i] for i in order], title=title, notes=[summary])
 
@@ -251,7 +260,7 @@ def _summary(game, ratios, veto, dummies, order):
     return " ".join(parts)
 
 
-def compare(scenarios, *, index="shapley_shubik"):
+def compare(scenarios, *, index="shapley_shubik", baseline=None):
     """Each player's power across named scenarios, and the change from one to the next.
 
     Parameters
@@ -260,19 +269,24 @@ def compare(scenarios, *, index="shapley_shubik"):
         In the order to report them (a dict keeps insertion order).
     index : {"shapley_shubik", "banzhaf"}, optional
         With unions, the Owen or (normalized) Banzhaf-Owen value.
+    baseline : str, optional
+        The name of one scenario: changes are then reported from it to each other scenario
+        instead of between consecutive scenarios.
 
     Returns
     -------
     Table
         One row per player or bloc, one column per scenario, then one column per change
-        between consecutive scenarios. A merged bloc is traced through its members: where
-        they act separately, the bloc's row shows the sum of their values; where a
-        player is part of a bloc (or absent), its cell is empty.
+        (between consecutive scenarios, or from the baseline). A merged bloc is traced
+        through its members: where they act separately, the bloc's row shows the sum of
+        their values; where a player is part of a bloc (or absent), its cell is empty.
 
     Raises
     ------
     InvalidTypeError
         If ``scenarios`` is not a non-empty mapping of games or scenarios.
+    UnknownPlayerError
+        If ``baseline`` is not one of the scenarios.
 
     Examples
     --------
@@ -285,6 +299,11 @@ def compare(scenarios, *, index="shapley_shubik"):
     [Fraction(1, 6), None, None, Fraction(1, 6), Fraction(1, 6), Fraction(1, 2)]
     >>> table.column("change: deadlock -> Sadr backs Maliki")
     [Fraction(-2, 15), None, None, Fraction(1, 30), Fraction(1, 30), Fraction(1, 15)]
+    >>> table.column("members")[-1]
+    'SoL + INA'
+
+    The last row is the bloc: 13/30 for SoL and INA together in the deadlock (the sum of
+    their values), 1/2 once merged.
     """
     if not isinstance(scenarios, Mapping) or not scenarios:
         raise InvalidTypeError("compare needs a non-empty mapping from scenario name to game")
@@ -300,13 +319,21 @@ def compare(scenarios, *, index="shapley_shubik"):
             rows.setdefault(frozenset(members), (player, members))
         per_scenario.append(values)
     names = [name for name, _ in named]
-    changes = [f"change: {a} -> {b}" for a, b in pairwise(names)]
+    if baseline is None:
+        steps = list(pairwise(range(len(names))))
+    elif str(baseline) in names:
+        base = names.index(str(baseline))
+        steps = [(base, i) for i in range(len(names)) if i != base]
+    else:
+        raise UnknownPlayerError(f"baseline {baseline!r} is not one of the scenarios {names}")
+    changes = [f"change: {names[a]} -> {names[b]}" for a, b in steps]
     with_members = any(len(members) > 1 for _, members in rows.values())
     columns = ["player", *(["members"] if with_members else []), *names, *changes]
     table_rows = []
     for key, (label, members) in rows.items():
         cells = [_cell(values, key) for values in per_scenario]
-        deltas = [None if a is None or b is None else b - a for a, b in pairwise(cells)]
+        deltas = [None if cells[a] is None or cells[b] is None else cells[b] - cells[a]
+                  for a, b in steps]
         member_cell = [" + ".join(members)] if with_members else []
         table_rows.append([label, *member_cell, *cells, *deltas])
     title = {"shapley_shubik": "Shapley-Shubik (Owen with unions)",
@@ -427,14 +454,59 @@ def formateur_partners(game, formateur, graph=None, *, rule="connected"):
     rows.sort(key=lambda row: (not row[3], -row[2]))
     if not coalitions:
         notes = [f"{formateur} cannot form a winning coalition under these assumptions."]
+    elif coalitions[0].members == (formateur,):
+        notes = [f"{formateur} wins alone: it needs no partner."]
     else:
         listed = "; ".join(str(c) for c in coalitions)
         pivotal = [row[0] for row in rows if row[3]]
-        notes = [f"{formateur} can govern in {len(coalitions)} coalitions: {listed}."
+        plural = "coalition" if len(coalitions) == 1 else "coalitions"
+        notes = [f"{formateur} can govern in {len(coalitions)} {plural}: {listed}."
                  + (f" Pivotal partners: {', '.join(pivotal)}." if pivotal else
                     f" No partner is pivotal: {formateur} can do without any one of them.")]
     return Table(["partner", "seats", "governing coalitions", "pivotal"], rows,
                  title=f"Partners of {formateur} in {game!r}", notes=notes)
+
+
+def _check_order(game, order):
+    if isinstance(order, str) or not isinstance(order, Iterable):
+        raise InvalidTypeError(
+            f"the ideological order must be a list of player names, got {order!r}"
+        )
+    order = list(order)
+    for name in order:
+        if not isinstance(name, str):
+            raise InvalidTypeError(f"the ideological order lists {name!r}, not a player name")
+    if sorted(order) != sorted(game.players) or len(set(order)) != len(order):
+        raise InvalidGameError(
+            "the ideological order must list every player exactly once; got"
+            f" {order} for players {list(game.players)}"
+        )
+    return order
+
+
+def _minimal_connected_winning(game, graph, rule, order):
+    """Intervals of the order that can form and win, with no smaller such interval inside."""
+    if graph is None:
+        def forms(coalition):
+            return game.is_winning(coalition)
+    else:
+        from .graphs import is_connected_coalition, restrict
+
+        restricted = restrict(game, graph, rule=rule)
+
+        def forms(coalition):
+            feasible = (is_connected_coalition(graph, coalition) if rule == "connected"
+                        else all(graph.has_edge(a, b) for a in coalition for b in coalition
+                                 if a != b))
+            return feasible and restricted.is_winning(coalition)
+
+    forming = [(start, stop) for start in range(len(order))
+               for stop in range(start + 1, len(order) + 1)
+               if forms(frozenset(order[start:stop]))]
+    minimal = [(a, b) for a, b in forming
+               if not any(a <= c and d <= b and (c, d) != (a, b) for c, d in forming)]
+    found = [frozenset(order[a:b]) for a, b in minimal]
+    return sorted(found, key=lambda c: (len(c), sorted(game.players.index(p) for p in c)))
 
 
 def coalition_theories(game, graph=None, order=None, *, rule="connected"):
@@ -460,11 +532,12 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
 
     Notes
     -----
-    Axelrod's minimal connected winning coalitions are the minimal winning coalitions of
-    the game restricted to the path graph of the order: a winning interval that loses
-    without either end loses without any member except by breaking in two, and by
-    monotonicity no sub-interval of it wins. Cost: that of the minimal winning
-    coalitions of the (restricted) game.
+    Axelrod's minimal connected winning coalitions are the intervals of the order that
+    can form and win while no shorter interval inside them can; without a graph that is
+    the same as losing without either end member. With a graph, "can form" means
+    connected (or a clique) in the graph as well. Cost O(n^2) coalition tests and
+    O(n^4) comparisons of intervals; the other theories cost what the minimal winning
+    coalitions of the (restricted) game cost.
 
     References
     ----------
@@ -501,18 +574,7 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
         least = min(c.seats for c in with_seats)
         theories["minimum weight"] = [c for c in with_seats if c.seats == least]
     if order is not None:
-        import networkx as nx
-
-        from .graphs import restrict
-
-        order = list(order)
-        if sorted(order) != sorted(game.players) or len(set(order)) != len(order):
-            raise InvalidGameError(
-                "the ideological order must list every player exactly once; got"
-                f" {order} for players {list(game.players)}"
-            )
-        line = nx.path_graph(order)
         theories["minimal connected winning"] = _coalitions_with_seats(
-            game, minimal_winning_coalitions(restrict(effective, line, rule="connected"))
+            game, _minimal_connected_winning(game, graph, rule, _check_order(game, order))
         )
     return theories

@@ -492,3 +492,42 @@ def test_is_connected_coalition():
         is_connected_coalition(graph, {"A", "Z"})
     with pytest.raises(pi.InvalidTypeError):
         is_connected_coalition(graph, "AB")
+
+
+# -- merge_graph --------------------------------------------------------------------------------
+def test_merge_graph_keeps_only_partners_of_every_member():
+    graph = compatibility_graph(["Iraqiya", "SoL", "INA", "Kurds"],
+                                incompatible=[("Iraqiya", "INA")])
+    before = sorted(graph.edges())
+    merged = pi.merge_graph(graph, ["SoL", "INA"], "NA")
+    assert list(merged.nodes) == ["Iraqiya", "NA", "Kurds"]
+    # Iraqiya could sit with SoL but not with INA, so not with the bloc; Kurds with both.
+    assert sorted(map(sorted, merged.edges())) == [["Iraqiya", "Kurds"], ["Kurds", "NA"]]
+    assert sorted(graph.edges()) == before  # the input graph is unchanged
+
+
+def test_merge_graph_matches_restricting_the_merged_game():
+    # Restricting the merged game by the merged graph: the bloc is feasible with exactly the
+    # partners both members could sit with (clique rule), checked coalition by coalition.
+    game = pi.WeightedGame([4, 3, 2, 1], 6, players=["A", "B", "C", "D"])
+    graph = compatibility_graph(game, incompatible=[("A", "C"), ("B", "D")])
+    merged = restrict(game.merge(["A", "B"], name="AB"),
+                      pi.merge_graph(graph, ["A", "B"], "AB"), rule="clique")
+    assert merged.is_winning({"AB"})  # 7 seats alone
+    assert not merged.is_winning({"C", "D"})  # 3 seats
+    assert sorted(map(sorted, pi.merge_graph(graph, ["A", "B"], "AB").edges())) == [["C", "D"]]
+
+
+@pytest.mark.parametrize(
+    "members, name, message",
+    [
+        (["A"], "X", "at least two distinct nodes"),
+        (["A", "A"], "X", "at least two distinct nodes"),
+        (["A", "Z"], "X", "'Z' is not a node"),
+        (["A", "B"], "C", "'C' is already a node"),
+    ],
+)
+def test_bad_merge_graph(members, name, message):
+    graph = compatibility_graph(["A", "B", "C"], edges=[("A", "B")])
+    with pytest.raises(pi.GraphError, match=message):
+        pi.merge_graph(graph, members, name)

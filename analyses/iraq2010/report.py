@@ -300,30 +300,46 @@ def graphs_section(study, figures):
     return "\n".join(lines)
 
 
-def _coalition_lines(game, coalitions):
-    lines = []
-    for coalition in coalitions:
-        members = set(coalition.members)
-        critical = [p for p in coalition.members if not game.is_winning(members - {p})]
-        lines.append(f"- {coalition} -- critical: {', '.join(critical) or 'none'}")
-    return lines
+def _feasible_winning(case):
+    """The coalitions that can form under the graph and win, smallest first, with their
+    critical members (whose exit leaves a coalition that loses or cannot form)."""
+    game, graph = case.scenario.game, case.scenario.graph
+    effective = case.scenario.effective_game
+    players = game.players
+    found = []
+    for mask in range(1, 1 << len(players)):
+        members = [p for i, p in enumerate(players) if mask >> i & 1]
+        if case.scenario.rule == "connected":
+            if not pi.is_connected_coalition(graph, members):
+                continue
+        elif any(not graph.has_edge(a, b) for a in members for b in members if a < b):
+            continue
+        if not game.is_winning(members):
+            continue
+        critical = [p for p in members if not effective.is_winning(set(members) - {p})]
+        found.append((len(members), mask, members, critical))
+    return [(members, critical) for _, _, members, critical in sorted(found)]
 
 
 def coalitions_section(study):
     lines = ["## Which coalitions can form, and who is pivotal in each", "",
-             "Design-card model. Minimal winning coalitions that can form under each graph:"
-             " every member is critical (its exit breaks the majority), so each listed"
-             " member is pivotal there.", ""]
+             "Design-card model. Every coalition that can form under the graph (all its"
+             " members pairwise compatible, or connected under the 'connected' rule) and"
+             " reaches 163 seats, with its critical"
+             " members: those whose exit leaves it short of a majority. A coalition whose"
+             " every member is critical is minimal winning.", ""]
     for key in ("deadlock", "sadr-merged"):
         for graph in study.graph_names:
             case = study.case("blocs", graph, key)
-            game = case.scenario.effective_game
-            minimal = pi.coalition_theories(case.scenario.game, case.scenario.graph,
-                                            rule=case.scenario.rule)["minimal winning"]
+            game = case.scenario.game
+            found = _feasible_winning(case)
             lines.append(f"**{case.title}, {_graph_title(study, graph)}**"
-                         f" ({len(minimal)} coalitions):")
+                         f" ({len(found)} coalitions):")
             lines.append("")
-            lines += _coalition_lines(game, minimal)
+            for members, critical in found:
+                seats = game.weight_of(members)
+                lines.append(f"- {' + '.join(members)} ({seats} seats) -- critical:"
+                             f" {', '.join(critical) or 'none'}")
             lines.append("")
     return "\n".join(lines)
 

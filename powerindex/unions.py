@@ -66,7 +66,7 @@ from .errors import (
     InvalidUnionsError,
     UnknownPlayerError,
 )
-from .games import Game, SimpleGame
+from .games import Game, _relabelled_game
 from .results import PowerIndexResult
 
 __all__ = ["owen", "banzhaf_owen", "quotient_game"]
@@ -471,18 +471,5 @@ def quotient_game(game, unions):
             f" {type(game).__name__}"
         )
     partition = _partition(game, unions)
-    names = [name for name, _ in partition]
-    bits = [sum(1 << i for i in members) for _, members in partition]
-
-    def expand(mask):
-        original = 0
-        for j, b in enumerate(bits):
-            if mask >> j & 1:
-                original |= b
-        return original
-
-    def table():
-        enumeration.check_size(game.n)
-        return game._winning_table()[enumeration.mask_map(bits)]
-
-    return SimpleGame._from_mask_rule(names, lambda mask: game._wins(expand(mask)), table)
+    return _relabelled_game(game, [name for name, _ in partition],
+                            [members for _, members in partition])

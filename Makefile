@@ -18,6 +18,8 @@ test: $(STAMP)
 
 report: $(STAMP)
 	$(PY) -m analyses.iraq2010
+	$(PY) -m analyses.unsc
+	$(PY) -m analyses.uk2010
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

@@ -2,18 +2,21 @@
 
 Run from the repository root (``make bench`` does this)::
 
-    .venv/bin/python benchmarks/run.py              # the full suite, ~4-5 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py              # the full suite, a few minutes on 2 cores
     .venv/bin/python benchmarks/run.py --quick      # 1 repeat, slow cases skipped
     .venv/bin/python benchmarks/run.py --only iraq  # cases whose id contains "iraq"
     .venv/bin/python benchmarks/run.py --list       # list the cases and exit
 
 Every case is timed in this process with :func:`time.perf_counter`. Each repeat builds a
 fresh game object first (untimed), because powerindex keeps engine results on the game:
-only the index call itself is timed. Repeats stop when the case has used its time budget;
+only the index call itself is timed (for the coalition-politics cases, the whole call:
+``restrict`` and the index, ``leverage``, or building the Iraq 2010 report's ``Study``).
+Repeats stop when the case has used its time budget;
 a case whose first run already exceeds its budget is reported with that single figure
 (marked ``*``), and a run that reaches ``--timeout`` is stopped and reported as a lower
 bound (marked ``>``). The results of the first run are checked for sanity (values sum to
-1, lie in [0, 1], respect the weight order, agree with enumeration on small games); no
+1, lie in [0, 1], respect the weight order, agree with enumeration on small games, the
+nucleolus is an imputation); no
 timing is asserted. The exit status is 1 if a sanity check failed, 2 on bad usage or
 missing data, 0 otherwise.
 
@@ -21,6 +24,7 @@ See benchmarks/README.md for the cases, their data sources and recorded results.
 """
 
 import argparse
+import copy
 import datetime
 import gc
 import json
@@ -245,6 +249,180 @@ def check_iraq_kurds(result, game):
 
 
 # ---------------------------------------------------------------------------------------
+# Coalition politics: compatibility graphs, a priori unions, TU games, the Iraq 2010 report
+
+POLITICS_N = 20
+POLITICS_PLAYERS = [f"P{i:02d}" for i in range(1, POLITICS_N + 1)]
+POLITICS_UNIONS = [POLITICS_PLAYERS[i:i + 4] for i in range(0, POLITICS_N, 4)]
+GRAPH_SEED = 4
+SPARSE_EDGES = 0.5  # rule="connected", myerson, leverage
+# With edge probability 0.5 the largest clique of this graph has 5 players, far from a
+# majority, and restrict(rule="clique") rightly refuses a game nobody can win; the clique
+# case therefore uses a denser graph from the same seed.
+DENSE_EDGES = 0.9
+
+
+def politics_weights():
+    rng = random.Random(3)
+    return [rng.randint(1, 100) for _ in range(POLITICS_N)]
+
+
+def politics_factory():
+    weights = politics_weights()
+    quota = sum(weights) // 2 + 1
+    return lambda: pi.WeightedGame(weights, quota, players=POLITICS_PLAYERS)
+
+
+def random_graph(probability, seed=GRAPH_SEED):
+    """Each pair of players compatible with the given probability (seeded)."""
+    rng = random.Random(seed)
+    edges = [(a, b) for i, a in enumerate(POLITICS_PLAYERS) for b in POLITICS_PLAYERS[i + 1:]
+             if rng.random() < probability]
+    return pi.compatibility_graph(POLITICS_PLAYERS, edges=edges)
+
+
+SPARSE_GRAPH = random_graph(SPARSE_EDGES)
+DENSE_GRAPH = random_graph(DENSE_EDGES)
+
+TU_N = 12
+TU_PLAYERS = [f"T{i:02d}" for i in range(1, TU_N + 1)]
+
+
+def random_tu_factory():
+    """12 players, v({i}) = 0 and every other coalition worth randint(0, 100) (seed 6)."""
+    rng = random.Random(6)
+    worths = [0 if bin(mask).count("1") <= 1 else rng.randint(0, 100)
+              for mask in range(1 << TU_N)]
+    position = {name: i for i, name in enumerate(TU_PLAYERS)}
+
+    def value(coalition):
+        return worths[sum(1 << position[name] for name in coalition)]
+
+    return lambda: pi.TUGame(TU_PLAYERS, value)
+
+
+def simple_tu_factory():
+    """The TU game (0/1 worths) of a 12-player weighted majority game (seed 5)."""
+    rng = random.Random(5)
+    weights = [rng.randint(1, 100) for _ in range(TU_N)]
+    quota = sum(weights) // 2 + 1
+    return lambda: pi.TUGame.from_simple_game(pi.WeightedGame(weights, quota,
+                                                              players=TU_PLAYERS))
+
+
+@dataclass
+class StudyInput:
+    """The inputs of the Iraq 2010 report: seats.csv rows and assumptions.toml."""
+    rows: list
+    assumptions: dict
+
+    @property
+    def n(self):
+        return len(self.rows)  # lists in seats.csv, the most players of any model
+
+
+def iraq_study_factory():
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    try:
+        from analyses.iraq2010 import model
+    except ImportError as exc:
+        raise DataError(f"cannot import analyses.iraq2010 from {REPO_ROOT}: {exc}") from None
+    try:
+        rows, assumptions = model.read_seats(), model.read_assumptions()
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the Iraq 2010 report's inputs: {exc}") from None
+    return lambda: StudyInput(copy.deepcopy(rows), copy.deepcopy(assumptions))
+
+
+def build_study(data):
+    from analyses.iraq2010 import report
+
+    return report.Study(data.rows, data.assumptions)
+
+
+def _check_exact_sum(values, total, what):
+    _check(all(isinstance(v, Fraction) for v in values), f"{what}: values are not all Fractions")
+    _check(sum(values) == total, f"{what}: values sum to {float(sum(values))!r}, not {total}")
+
+
+def _check_order_within_unions(result, game):
+    """Inside a union, a heavier member is at least as desirable."""
+    weight = dict(zip(game.players, game.weights, strict=True))
+    for union in POLITICS_UNIONS:
+        pairs = sorted((weight[p], result[p]) for p in union)
+        _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
+               "a heavier member of a union has a smaller value")
+
+
+def check_restricted_connected(result, game):
+    _check_sums_to_one(result)
+    # The game is proper (quota above half), so at most one component of a coalition
+    # wins and Myerson's graph-restricted game is this 0/1 game: the two must agree.
+    _check(result.to_dict() == pi.myerson(game, SPARSE_GRAPH).to_dict(),
+           "shapley_shubik(restrict(connected)) differs from myerson")
+
+
+def check_myerson(result, game):
+    _check_sums_to_one(result)
+
+
+def check_owen(result, game):
+    _check_sums_to_one(result)
+    _check_order_within_unions(result, game)
+
+
+def check_banzhaf_owen(result, game):
+    _check_unit_interval(result)
+    _check_order_within_unions(result, game)
+
+
+def check_leverage(table, game):
+    for column in ("Shapley-Shubik", "Banzhaf"):
+        _check_exact_sum(table.column(column), 1, f"leverage column {column!r}")
+    got = dict(zip(table.column("player"), table.column("Shapley-Shubik"), strict=True))
+    want = pi.shapley_shubik(pi.restrict(game, SPARSE_GRAPH)).to_dict()
+    _check(got == want, "leverage's Shapley-Shubik differs from shapley_shubik(restrict)")
+
+
+def check_nucleolus(result, game):
+    values = result.to_dict()
+    _check_exact_sum(list(values.values()), game.value(game.players), "nucleolus")
+    _check(all(values[p] >= game.value([p]) for p in game.players),
+           "nucleolus is not individually rational")
+
+
+def check_study(study, data):
+    _check(len(study.tables) > 0, "the study has no tables")
+    for key, table in study.tables.items():
+        column = "Owen" if "Owen" in table.columns else "Shapley-Shubik"
+        _check_exact_sum(table.column(column), 1, f"{'/'.join(key)} {column}")
+
+
+# case id -> (game label, call, check, method label) for the 20-player game; the two
+# restrict cases time restrict() and shapley_shubik() together.
+POLITICS = {
+    "graph20/restrict_connected": (
+        "random 20, graph p=0.5",
+        lambda g: pi.shapley_shubik(pi.restrict(g, SPARSE_GRAPH, rule="connected")),
+        check_restricted_connected, None),
+    "graph20/restrict_clique": (
+        "random 20, graph p=0.9",
+        lambda g: pi.shapley_shubik(pi.restrict(g, DENSE_GRAPH, rule="clique")),
+        check_myerson, None),
+    "graph20/myerson": ("random 20, graph p=0.5", lambda g: pi.myerson(g, SPARSE_GRAPH),
+                        check_myerson, None),
+    "graph20/leverage": ("random 20, graph p=0.5", lambda g: pi.leverage(g, SPARSE_GRAPH),
+                         check_leverage, "enumerate"),
+    "unions20/owen": ("random 20, 5 unions of 4", lambda g: pi.owen(g, POLITICS_UNIONS),
+                      check_owen, None),
+    "unions20/banzhaf_owen": ("random 20, 5 unions of 4",
+                              lambda g: pi.banzhaf_owen(g, POLITICS_UNIONS),
+                              check_banzhaf_owen, None),
+}
+
+
+# ---------------------------------------------------------------------------------------
 # Cases
 
 
@@ -258,6 +436,9 @@ class Case:
     slow: bool = False
     budget: float = DEFAULT_BUDGET
     extra_checks: list = field(default_factory=list)
+    call: object = None  # game -> result; default INDICES[index]
+    check: object = None  # (result, game) -> None; default INDICES[index]
+    method: str = None  # shown when the result does not carry one
 
 
 def build_cases(data_dir):
@@ -282,6 +463,16 @@ def build_cases(data_dir):
                       loader=lambda: random_factory(1, 200), slow=True, budget=150.0))
     cases.append(Case("random1000/banzhaf", "random, 1000 players", "banzhaf",
                       loader=lambda: random_factory(2, 1000), slow=True, budget=60.0))
+    for case_id, (label, call, check, method) in POLITICS.items():
+        cases.append(Case(case_id, label, case_id.split("/")[1], loader=politics_factory,
+                          call=call, check=check, method=method))
+    cases.append(Case("tu12/nucleolus", "random TU, 12 players", "nucleolus",
+                      loader=random_tu_factory, call=pi.nucleolus, check=check_nucleolus))
+    cases.append(Case("simple12/nucleolus", "weighted 12 as TU game", "nucleolus",
+                      loader=simple_tu_factory, call=pi.nucleolus, check=check_nucleolus))
+    cases.append(Case("iraq_report/study", "Iraq 2010, all scenarios", "study",
+                      loader=iraq_study_factory, call=build_study, check=check_study,
+                      method="enumerate"))
     return cases
 
 
@@ -323,12 +514,12 @@ class Outcome:
 
 
 def run_case(case, repeat, timeout):
-    call, check = INDICES[case.index]
+    call, check = (case.call, case.check) if case.call else INDICES[case.index]
     outcome = Outcome(case)
     spent = 0.0
     for attempt in range(repeat):
         game = case.make_game()
-        if game.__dict__.get("_engine_cache"):
+        if getattr(game, "__dict__", {}).get("_engine_cache"):
             raise RuntimeError("a fresh game already holds engine results")
         outcome.n = game.n
         gc.collect()
@@ -341,7 +532,7 @@ def run_case(case, repeat, timeout):
         outcome.times.append(seconds)
         spent += seconds
         if attempt == 0:
-            outcome.method = getattr(result, "method", "auto")
+            outcome.method = getattr(result, "method", None) or case.method or "auto"
             try:
                 check(result, game)
                 for extra in case.extra_checks:
@@ -462,10 +653,17 @@ def main(argv=None):
           f"{', quick' if args.quick else ''}")
     print()
 
-    # Warm up imports and numpy outside any timed region.
-    warm = pi.WeightedGame([3, 2, 2, 1], 5)
+    # Warm up imports (numpy, networkx, scipy for the nucleolus) outside any timed region.
+    warm = pi.WeightedGame([3, 2, 2, 1], 5, players=["A", "B", "C", "D"])
     for call, _ in INDICES.values():
         call(warm)
+    warm_graph = pi.compatibility_graph(warm, edges=[("A", "B"), ("B", "C"), ("C", "D")])
+    pi.shapley_shubik(pi.restrict(warm, warm_graph, rule="clique"))
+    pi.myerson(warm, warm_graph)
+    pi.owen(warm, [["A", "B"], ["C", "D"]])
+    pi.banzhaf_owen(warm, [["A", "B"], ["C", "D"]])
+    pi.leverage(warm, warm_graph)
+    pi.nucleolus(pi.TUGame.from_simple_game(warm))
 
     headers = ["case", "game", "n", "method", "median", "min", "max", "runs", "note"]
     widths = [26, 26, 4, 10, 9, 9, 9, 4, 0]

@@ -126,9 +126,11 @@ def shapley_shubik(game, *, method="auto"):
     """
     method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "shapley_shubik")
     n = game.n
-    weight = [Fraction(factorial(k) * factorial(n - k - 1), factorial(n)) for k in range(n)]
+    # One integer numerator per player over the common denominator n!: Fraction
+    # arithmetic once per player, not once per coalition size.
+    weight = [factorial(k) * factorial(n - k - 1) for k in range(n)]
     counts = dispatch.swings_by_size(game, method)
-    values = [sum((c * weight[k] for k, c in enumerate(row) if c), Fraction(0))
+    values = [Fraction(sum(c * weight[k] for k, c in enumerate(row)), factorial(n))
               for row in counts]
     return _result("shapley_shubik", game, values, method)
 

@@ -1,18 +1,11 @@
 """Command line: ``python -m analyses.iraq2010 [--out DIR]``."""
 
-import argparse
-
+from .._command import run
 from .report import HERE, write_report
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Write the Iraq 2010 power-index report.")
-    parser.add_argument(
-        "--out", default=HERE, help="folder for report.md (default: beside the data)"
-    )
-    args = parser.parse_args(argv)
-    path = write_report(args.out)
-    print(f"wrote {path}")
+    run("Write the Iraq 2010 kingmaker report.", write_report, HERE, argv)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""The UK hung parliament of May 2010: the Liberal Democrats as kingmakers."""

@@ -1,0 +1,1 @@
+"""The UN Security Council: Shapley and Shubik's classic veto game, before and after 1965."""

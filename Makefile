@@ -20,6 +20,7 @@ report: $(STAMP)
 	$(PY) -m analyses.iraq2010
 	$(PY) -m analyses.unsc
 	$(PY) -m analyses.uk2010
+	$(PY) -m analyses.eu_council
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

@@ -293,7 +293,14 @@ def test_index_matches_brute_force(case, name):
     game = case.game()
     expected = reference(case)[name]
     weighted = isinstance(game, pi.WeightedGame)
-    applicable = WEIGHTED_METHODS[name] if weighted else SIMPLE_METHODS
+    composed = isinstance(game, pi.CompositeGame) and all(
+        isinstance(g, pi.WeightedGame) for g in game.components)
+    if weighted:
+        applicable = WEIGHTED_METHODS[name]
+    elif composed and WEIGHTED_METHODS[name] == COUNTING:
+        applicable = COUNTING  # generating functions for compositions of weighted games
+    else:
+        applicable = SIMPLE_METHODS
     for method in METHODS:
         if method not in applicable:
             with pytest.raises(pi.InvalidMethodError):

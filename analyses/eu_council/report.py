@@ -6,7 +6,6 @@ the same data give the same bytes.
 
 import csv
 import io
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -116,18 +115,6 @@ def figure(study):
     ax.set_title("EU27 Council: power against population, Lisbon and Nice rules")
     ax.legend(fontsize=8, loc="upper left")
     return fig
-
-
-def _timing(study):
-    """Wall-clock seconds of each index on a fresh copy of the Lisbon game (not written
-    into the report, which must not depend on the machine)."""
-    times = {}
-    for name, index in (("SS", pi.shapley_shubik), ("Banzhaf", pi.banzhaf)):
-        game = lisbon(study.rows)
-        start = time.perf_counter()
-        index(game)
-        times[name] = time.perf_counter() - start
-    return times
 
 
 def report_text(study):

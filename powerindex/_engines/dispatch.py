@@ -2,10 +2,15 @@
 
 Games are immutable, so what an engine computed for a game is kept on the game: asking
 for Shapley-Shubik and Banzhaf of the same game enumerates its coalitions once.
+
+``method="generating"`` covers weighted games (:mod:`generating`) and compositions of
+weighted games with at most two distinct weightings besides member counts, when their
+counting table stays within :data:`vector.MAX_CELLS` (:mod:`vector`); ``"auto"`` picks it
+for both and enumerates every other game.
 """
 
 from ..errors import InvalidMethodError, InvalidTypeError
-from . import backtrack, enumeration, generating
+from . import backtrack, enumeration, generating, vector
 
 SWING_METHODS = ("auto", "generating", "enumerate")
 COALITION_METHODS = ("auto", "backtrack", "enumerate")
@@ -24,14 +29,33 @@ def resolve_method(game, method, allowed, index):
             f"unknown method {method!r} for {index}; choose one of {', '.join(allowed)}"
         )
     weighted = isinstance(game, WeightedGame)
+    composed = "generating" in allowed and not weighted and _vector_table(game) is not None
     if method == "auto":
-        return allowed[1] if weighted else "enumerate"
+        if weighted:
+            return allowed[1]
+        return "generating" if composed else "enumerate"
+    if method == "generating" and composed:
+        return method
     if method != "enumerate" and not weighted:
+        if method == "generating" and vector.plan(game) is not None:
+            raise InvalidMethodError(
+                "method 'generating' handles compositions of weighted games with at most two"
+                " distinct weightings besides member counts and a counting table of at most"
+                f" {vector.MAX_CELLS} cells; this game exceeds that: use method='enumerate'"
+                " or 'auto'"
+            )
+        needs = ("a WeightedGame or a composition of WeightedGames" if method == "generating"
+                 else "a WeightedGame")
         raise InvalidMethodError(
-            f"method {method!r} needs a WeightedGame, but this is a {type(game).__name__};"
+            f"method {method!r} needs {needs}, but this is a {type(game).__name__};"
             " use method='enumerate' or 'auto'"
         )
     return method
+
+
+def _vector_table(game):
+    """The counting set-up of the composite-game engine for ``game``, or None (cached)."""
+    return _cached(game, "vector/table", lambda: vector.table_plan(vector.plan(game)))
 
 
 def _cached(game, key, compute):
@@ -43,20 +67,39 @@ def _cached(game, key, compute):
 
 def swings_by_size(game, method):
     """``counts[i][k]``: swings of player i at coalitions of k other players."""
+    if method == "generating" and not hasattr(game, "_int_weights"):
+        return _cached(game, "swings_by_size/generating",
+                       lambda: vector.swings_by_size(_vector_table(game)))
     if method == "generating":
         return _cached(game, "swings_by_size/generating",
                        lambda: generating.swings_by_size(game._int_weights, game._int_quota))
+    if _enumerated_without_table(game):
+        return _cached(game, "swings/enumerate-chunks",
+                       lambda: vector.enumerate_swings(vector.plan(game)))[0]
     return _cached(game, "swings_by_size/enumerate",
                    lambda: enumeration.swings_by_size(game._winning_table(), game.n))
 
 
+def _enumerated_without_table(game):
+    """Compositions of weighted games beyond the table's size are enumerated in chunks."""
+    return (enumeration.MAX_PLAYERS < game.n <= vector.MAX_ENUMERATED
+            and vector.plan(game) is not None)
+
+
 def swing_counts(game, method):
     """``(swings per player, number of winning coalitions)``."""
+    if method == "generating" and not hasattr(game, "_int_weights"):
+        return _cached(game, "swings/generating",
+                       lambda: vector.swing_counts(_vector_table(game)))
     if method == "generating":
         return _cached(game, "swings/generating",
                        lambda: generating.swing_counts(game._int_weights, game._int_quota))
 
     def by_enumeration():
+        if _enumerated_without_table(game):
+            counts, winning = _cached(game, "swings/enumerate-chunks",
+                                      lambda: vector.enumerate_swings(vector.plan(game)))
+            return [sum(row) for row in counts], winning
         table = game._winning_table()
         return enumeration.swing_counts(table, game.n), enumeration.winning_count(table)
 

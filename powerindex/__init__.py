@@ -15,6 +15,7 @@ from .coalitions import (
     winning_coalitions,
 )
 from .errors import (
+    GameFileError,
     GameTooLargeError,
     GraphError,
     ImproperGameWarning,
@@ -23,11 +24,14 @@ from .errors import (
     InvalidMethodError,
     InvalidPlayerError,
     InvalidQuotaError,
+    InvalidSamplingError,
     InvalidTypeError,
     InvalidUnionsError,
     InvalidWeightError,
     NucleolusError,
     PowerIndexError,
+    PrecisionWarning,
+    SweepError,
     UnknownPlayerError,
 )
 from .games import CompositeGame, Game, SimpleGame, WeightedGame
@@ -49,6 +53,7 @@ from .indices import (
     shapley_shubik,
     swings,
 )
+from .io import GameSpec, ScenarioChanges, read_game, write_game
 from .leverage import (
     Coalition,
     Scenario,
@@ -58,8 +63,10 @@ from .leverage import (
     governing_coalitions,
     leverage,
 )
+from .montecarlo import ConfidenceInterval, Estimate, estimate
 from .quotas import MAJORITY, Share, share
 from .results import PowerIndexResult
+from .sweeps import graph_variants, pairwise_mergers, seat_shifts, sweep, sweep_table
 from .tables import Table
 from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
 from .unions import banzhaf_owen, owen, quotient_game
@@ -115,6 +122,20 @@ __all__ = [
     "shapley_value",
     "banzhaf_value",
     "nucleolus",
+    # files
+    "GameSpec",
+    "ScenarioChanges",
+    "read_game",
+    "write_game",
+    # large games and many games
+    "estimate",
+    "Estimate",
+    "ConfidenceInterval",
+    "sweep",
+    "sweep_table",
+    "pairwise_mergers",
+    "seat_shifts",
+    "graph_variants",
     # errors
     "PowerIndexError",
     "InvalidGameError",
@@ -128,6 +149,10 @@ __all__ = [
     "GameTooLargeError",
     "GraphError",
     "NucleolusError",
+    "GameFileError",
+    "InvalidSamplingError",
+    "SweepError",
+    "PrecisionWarning",
     "InvalidUnionsError",
     "ImproperGameWarning",
 ]

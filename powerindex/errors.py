@@ -19,7 +19,11 @@ __all__ = [
     "GraphError",
     "NucleolusError",
     "InvalidUnionsError",
+    "GameFileError",
+    "InvalidSamplingError",
+    "SweepError",
     "ImproperGameWarning",
+    "PrecisionWarning",
 ]
 
 
@@ -71,9 +75,65 @@ class InvalidUnionsError(PowerIndexError, ValueError):
     """A priori unions that are not a partition of the players (overlap, unknown name)."""
 
 
+class GameFileError(PowerIndexError, ValueError):
+    """A game file (TOML, JSON or CSV) that cannot be read or a game that cannot be written.
+
+    The message names the file, the line and the field at fault, e.g. ``iraq.toml, line 7,
+    field 'seats' of party 'Kurds': expected a non-negative number, got "fifty"``.
+
+    Attributes
+    ----------
+    path : str or None
+        The file, as given (None for text read with :func:`powerindex.io.loads`).
+    line : int or None
+        The line (from 1) at fault; None when it could not be found.
+    field : str or None
+        The key at fault (``"seats"``, ``"quota"``, ``"incompatible"`` ...), or None for a
+        syntax error.
+    reason : str
+        The message without the location.
+    """
+
+    def __init__(self, reason, path=None, line=None, field=None, context=""):
+        self.reason = reason
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.field = field
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if line is not None:
+            where.append(f"line {line}")
+        if field is not None:
+            where.append(f"field {field!r}" + (f" {context}" if context else ""))
+        elif context:
+            where.append(context)
+        super().__init__(", ".join(where) + ": " + reason if where else reason)
+
+
 class NucleolusError(PowerIndexError, ArithmeticError):
     """The floating-point LPs of the nucleolus could not be turned into a certified exact point."""
 
 
+class InvalidSamplingError(PowerIndexError, ValueError):
+    """A sampling parameter out of range: samples, precision or confidence."""
+
+
+class SweepError(PowerIndexError, RuntimeError):
+    """A scenario of a sweep failed.
+
+    ``scenario`` is its name; the exception it raised is the ``__cause__`` (itself caused
+    by the traceback in the worker, when the worker ran elsewhere).
+    """
+
+    def __init__(self, message, scenario=None):
+        super().__init__(message)
+        self.scenario = scenario
+
+
 class ImproperGameWarning(UserWarning):
     """The game is improper: two disjoint coalitions can both win."""
+
+
+class PrecisionWarning(RuntimeWarning):
+    """The requested precision was not reached within the cap on samples."""

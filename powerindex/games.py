@@ -31,6 +31,7 @@ True
 <WeightedGame [163; 91, 159, 57, 18]>
 """
 
+import math
 import warnings
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -41,6 +42,7 @@ import numpy as np
 from ._engines import enumeration
 from ._numbers import lcm_of_denominators, simplest, to_fraction
 from .errors import (
+    GameTooLargeError,
     ImproperGameWarning,
     IncompatibleGamesError,
     InvalidGameError,
@@ -98,6 +100,15 @@ class Game:
     players: tuple
     #: Merged players: name -> the original players it stands for (set by merge()).
     _blocs = {}
+    #: What a game computes for itself; left out when it is pickled (sent to a worker).
+    _CACHE_KEYS = ("_engine_cache", "_cached_table", "_reachable_sums", "_divided_weights",
+                   "_position")
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        for key in self._CACHE_KEYS:
+            state.pop(key, None)
+        return state
 
     # -- players and coalitions -------------------------------------------------------------
     @property
@@ -381,13 +392,19 @@ class WeightedGame(Game):
                 f"the quota {simplest(self._quota)} exceeds the total weight {simplest(total)}:"
                 " no coalition could win"
             )
-        if not self.is_proper:
-            warnings.warn(
-                f"{self!r} is improper: two disjoint coalitions can both win (the quota"
-                f" {simplest(self._quota)} is at most half the total {simplest(total)})",
-                ImproperGameWarning,
-                stacklevel=2,
-            )
+        if 2 * self._int_quota <= sum(self._int_weights):  # else always proper
+            try:
+                improper, certainty = not self.is_proper, "is"
+            except GameTooLargeError:
+                improper, certainty = True, "may be"
+            if improper:
+                warnings.warn(
+                    f"{self!r} {certainty} improper: two disjoint coalitions can both win"
+                    f" (the quota {simplest(self._quota)} is at most half the total"
+                    f" {simplest(total)})",
+                    ImproperGameWarning,
+                    stacklevel=2,
+                )
 
     # -- values ---------------------------------------------------------------------------
     @property
@@ -436,20 +453,52 @@ class WeightedGame(Game):
         return sums >= self._int_quota
 
     # -- structure, by subset sums instead of enumeration ----------------------------------
+    #: Largest total weight (in integer units) for the subset-sum bit set: 2**28 bits, 32 MiB.
+    _BITSET_LIMIT = 1 << 28
+    #: Above that, at most this many players are enumerated instead.
+    _ENUMERATE_LIMIT = 22
+
+    @cached_property
+    def _divided_weights(self):
+        """The integer weights divided by their greatest common divisor, and that divisor."""
+        divisor = math.gcd(*self._int_weights) or 1
+        return tuple(w // divisor for w in self._int_weights), divisor
+
     @cached_property
     def _reachable_sums(self):
-        """Bit x of this integer is set when some coalition weighs exactly x (integer units)."""
+        """Bit x of this integer is set when some coalition weighs exactly x times the
+        common divisor of the integer weights."""
         reachable = 1
-        for w in self._int_weights:
+        for w in self._divided_weights[0]:
             reachable |= reachable << w
         return reachable
 
     def _some_coalition_weighs(self, low, high):
-        """Whether some coalition's integer weight lies in [low, high]."""
+        """Whether some coalition's integer weight lies in [low, high].
+
+        A subset-sum bit set, O(n W / 64), for totals up to 2**28; enumeration of the
+        coalitions' weights above that, for up to 22 players.
+
+        Raises
+        ------
+        GameTooLargeError
+            For a larger total with more players: the question is a subset-sum problem.
+        """
+        weights, divisor = self._divided_weights
+        low, high = -(-low // divisor), high // divisor  # every coalition weighs k * divisor
         if high < low:
             return False
-        window = ((1 << (high - low + 1)) - 1) << low
-        return bool(self._reachable_sums & window)
+        if sum(weights) <= self._BITSET_LIMIT:
+            window = ((1 << (high - low + 1)) - 1) << low
+            return bool(self._reachable_sums & window)
+        if self.n <= self._ENUMERATE_LIMIT:
+            sums = enumeration.subset_sums(weights)
+            return bool(np.any((sums >= low) & (sums <= high)))
+        raise GameTooLargeError(
+            f"cannot decide this for {self.n} players with a total weight of"
+            f" {sum(weights)} units: it is a subset-sum problem; the bit-set method stops at"
+            f" {self._BITSET_LIMIT} units and enumeration at {self._ENUMERATE_LIMIT} players"
+        )
 
     @property
     def is_proper(self):

@@ -92,7 +92,9 @@ def shapley_shubik(game, *, method="auto"):
     InvalidMethodError
         Unknown method, or ``"generating"`` for a game that is not weighted.
     GameTooLargeError
-        ``"enumerate"`` on more than 26 players.
+        ``"enumerate"`` on more than 26 players; ``"generating"`` when the counting table
+        would exceed 2**26 cells (2**24 when the counts pass 2**62) -- ``"auto"`` then
+        enumerates games of up to 26 players.
 
     Notes
     -----
@@ -124,7 +126,8 @@ def shapley_shubik(game, *, method="auto"):
     >>> ss["P1"], ss["P6"]
     (Fraction(421, 2145), Fraction(4, 2145))
     """
-    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "shapley_shubik")
+    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "shapley_shubik",
+                                     by_size=True)
     n = game.n
     # One integer numerator per player over the common denominator n!: Fraction
     # arithmetic once per player, not once per coalition size.

@@ -132,6 +132,40 @@ class PowerIndexResult(Mapping):
         return Table(["player", self.title], list(self._values.items()),
                      title=f"{self.title} of {self._game!r}")
 
+    def to_markdown(self):
+        """``self.to_table().to_markdown()``: a Markdown table of the values."""
+        return self.to_table().to_markdown()
+
+    def to_csv(self):
+        """``self.to_table().to_csv()``: CSV with exact and decimal values."""
+        return self.to_table().to_csv()
+
+    def to_latex(self):
+        """``self.to_table().to_latex()``: a booktabs table, fractions as ``\\frac``."""
+        return self.to_table().to_latex()
+
+    def to_html(self):
+        """``self.to_table().to_html()``: a self-contained HTML table."""
+        return self.to_table().to_html()
+
+    def to_json(self, indent=None):
+        """``self.to_table().to_json()``: records with exact ``"a/b"`` and decimal values.
+
+        Examples
+        --------
+        >>> import json
+        >>> import powerindex as pi
+        >>> result = pi.banzhaf(pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"]))
+        >>> json.loads(result.to_json())["records"][0]
+        {'player': 'A', 'Banzhaf index (normalized)': '3/5', 'Banzhaf index (normalized)
+         (decimal)': 0.6}
+        """
+        return self.to_table().to_json(indent=indent)
+
+    def _repr_html_(self):
+        """The HTML table, for Jupyter."""
+        return self.to_html()
+
     def __repr__(self):
         items = ", ".join(f"{p!r}: {v}" for p, v in self._values.items())
         return f"<{self._index} {{{items}}}>"

@@ -3,8 +3,10 @@
 A :class:`Table` holds a title, column names and rows of cells. Cells keep their exact
 values (``Fraction``, ``int``, ``str``, ``bool`` or ``None`` for "not applicable"); only
 the renderers turn them into text, so nothing is rounded before the reader asks for it.
-A ``Fraction`` renders as ``a/b (0.1234)`` in text and Markdown; CSV gives exact and decimal
-values in separate columns so that a spreadsheet can read the decimals.
+A ``Fraction`` renders as ``a/b (0.1234)`` in text, Markdown and HTML; CSV and JSON give
+exact and decimal values separately so that a spreadsheet or a script can read the
+decimals. In Jupyter a table shows as HTML (``_repr_html_``); :meth:`Table.to_dataframe`
+hands it to pandas.
 
 Examples
 --------
@@ -29,7 +31,10 @@ B,2,1/4,0.25
 """
 
 import csv
+import html
 import io
+import json
+import math
 from fractions import Fraction
 from numbers import Number
 
@@ -177,6 +182,133 @@ class Table:
         lines += [r"\bottomrule", r"\end{tabular}", r"\end{table}"]
         return "\n".join(lines)
 
+    def to_html(self):
+        """A self-contained HTML ``<table>``: the title as caption, escaped cells, numbers
+        right-aligned (class ``numeric`` and an inline style), notes in the footer.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import powerindex as pi
+        >>> print(pi.Table(["player", "power"], [["A & B", Fraction(1, 3)]],
+        ...                title="Demo").to_html())
+        <table class="powerindex-table">
+        <caption>Demo</caption>
+        <thead>
+        <tr><th scope="col" style="text-align: left">player</th><th scope="col"
+        class="numeric" style="text-align: right">power</th></tr>
+        </thead>
+        <tbody>
+        <tr><td style="text-align: left">A &amp; B</td><td class="numeric"
+        style="text-align: right">1/3 (0.3333)</td></tr>
+        </tbody>
+        </table>
+        """
+        numeric = [self._numeric(i) for i in range(len(self.columns))]
+
+        def cell(tag, text, right, extra=""):
+            style = ' class="numeric" style="text-align: right"' if right else (
+                ' style="text-align: left"')
+            return f"<{tag}{extra}{style}>{html.escape(text)}</{tag}>"
+
+        lines = ['<table class="powerindex-table">']
+        if self.title:
+            lines.append(f"<caption>{html.escape(self.title)}</caption>")
+        lines += ["<thead>", "<tr>" + "".join(cell("th", c, r, ' scope="col"')
+                                              for c, r in zip(self.columns, numeric,
+                                                              strict=True)) + "</tr>",
+                  "</thead>", "<tbody>"]
+        for row in self.rows:
+            lines.append("<tr>" + "".join(cell("td", self._text(c), r)
+                                          for c, r in zip(row, numeric, strict=True)) + "</tr>")
+        lines.append("</tbody>")
+        if self.notes:
+            lines.append("<tfoot>")
+            lines += [f'<tr><td colspan="{len(self.columns)}">{html.escape(note)}</td></tr>'
+                      for note in self.notes]
+            lines.append("</tfoot>")
+        lines.append("</table>")
+        return "\n".join(lines)
+
+    def _repr_html_(self):
+        """The HTML rendering, for Jupyter."""
+        return self.to_html()
+
+    def to_json(self, indent=None):
+        """JSON text: the title, columns, notes and one record per row.
+
+        Exact values stay exact: in a column holding fractions every number is a string
+        ``"a/b"`` (``"3"`` when whole), and the record has its decimal value under
+        ``"<column> (decimal)"`` as in :meth:`to_csv`. Other cells are JSON strings,
+        integers, booleans or null; a float that is not finite becomes null.
+
+        Parameters
+        ----------
+        indent : int, optional
+            Passed to :func:`json.dumps`.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import powerindex as pi
+        >>> print(pi.Table(["player", "power"], [["A", Fraction(1, 4)]]).to_json())
+        {"title": "", "columns": ["player", "power"], "records": [{"player": "A",
+        "power": "1/4", "power (decimal)": 0.25}], "notes": []}
+        """
+        fractional = [any(isinstance(row[i], Fraction) for row in self.rows)
+                      for i in range(len(self.columns))]
+        records = []
+        for row in self.rows:
+            record = {}
+            for name, cell, exact in zip(self.columns, row, fractional, strict=True):
+                record[name] = _json_cell(cell, exact)
+                if exact:
+                    record[f"{name} (decimal)"] = (
+                        float(cell) if isinstance(cell, Number) and not isinstance(cell, bool)
+                        else None)
+            records.append(record)
+        data = {"title": self.title, "columns": list(self.columns), "records": records,
+                "notes": list(self.notes)}
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+
+    def to_dataframe(self, exact=True):
+        """A :class:`pandas.DataFrame` with one column per table column.
+
+        Parameters
+        ----------
+        exact : bool, optional
+            Keep fractions as ``Fraction`` objects (default; an object column). With
+            False, fraction cells become floats.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The title and notes are in ``DataFrame.attrs``.
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed (``pip install 'powerindex[pandas]'`` or
+            ``pip install pandas``).
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "Table.to_dataframe needs pandas, which is not installed: pip install"
+                " 'powerindex[pandas]' (or pip install pandas)"
+            ) from None
+        rows = [list(row) if exact else [float(c) if isinstance(c, Fraction) else c
+                                         for c in row] for row in self.rows]
+        frame = pandas.DataFrame(rows, columns=list(self.columns))
+        frame.attrs["title"] = self.title
+        frame.attrs["notes"] = list(self.notes)
+        return frame
+
     def _latex_cell(self, cell):
         if isinstance(cell, Fraction) and cell.denominator != 1:
             sign = "-" if cell < 0 else ""
@@ -184,6 +316,19 @@ class Table:
             return (f"${sign}\\frac{{{value.numerator}}}{{{value.denominator}}}$"
                     f" ({float(cell):.{self.digits}f})")
         return _latex_escape(self._text(cell))
+
+
+def _json_cell(cell, exact):
+    if cell is None or isinstance(cell, bool | str):
+        return cell
+    if isinstance(cell, Number) and exact:
+        value = Fraction(cell) if not isinstance(cell, float) else Fraction(repr(cell))
+        return str(value)
+    if isinstance(cell, float):
+        return cell if math.isfinite(cell) else None
+    if isinstance(cell, int):
+        return int(cell)
+    return str(cell)
 
 
 def _latex_escape(text):

@@ -418,3 +418,35 @@ def test_unknown_method():
         pi.shapley_shubik(pi.SimpleGame(["A"], [{"A"}]), method="generating")
     with pytest.raises(pi.InvalidTypeError, match="needs a game"):
         pi.banzhaf([91, 89])
+
+
+# -- huge weights ------------------------------------------------------------------------------
+def test_huge_weights_are_reduced_by_their_common_divisor():
+    # [10^31; 10^30 x 30] is [10; 1 x 30]: improper (10 + 10 + 10 members), decided exactly.
+    with pytest.warns(pi.ImproperGameWarning, match=" is improper"):
+        game = pi.WeightedGame([10**30] * 30, 10**31)
+    assert not game.is_proper
+
+
+def test_undecidable_properness_warns_that_the_game_may_be_improper():
+    weights = [10**30 + i for i in range(30)]  # coprime-ish: no small representation
+    with pytest.warns(pi.ImproperGameWarning, match="may be improper"):
+        game = pi.WeightedGame(weights, 10**31)
+    with pytest.raises(pi.GameTooLargeError, match="subset-sum problem"):
+        _ = game.is_proper
+
+
+def test_tables_too_large_for_generating_functions():
+    small = [10**12 + i for i in range(10)]
+    with pytest.warns(pi.ImproperGameWarning):
+        game = pi.WeightedGame(small, 5 * 10**12)
+    # auto falls back to enumeration for 10 players, which is exact: each of the ten
+    # near-equal players is pivotal 1/10 of the time (any 5 of them reach the quota).
+    result = pi.shapley_shubik(game)
+    assert result.method == "enumerate" and set(result.values()) == {Fraction(1, 10)}
+    with pytest.raises(pi.GameTooLargeError, match="method='enumerate'"):
+        pi.shapley_shubik(game, method="generating")
+    with pytest.warns(pi.ImproperGameWarning):
+        large = pi.WeightedGame([10**12 + i for i in range(40)], 20 * 10**12)
+    with pytest.raises(pi.GameTooLargeError, match=r"pi.estimate\(\)"):
+        pi.banzhaf(large)

@@ -9,15 +9,21 @@ counting table stays within :data:`vector.MAX_CELLS` (:mod:`vector`); ``"auto"``
 for both and enumerates every other game.
 """
 
-from ..errors import InvalidMethodError, InvalidTypeError
+from ..errors import GameTooLargeError, InvalidMethodError, InvalidTypeError
 from . import backtrack, enumeration, generating, vector
 
 SWING_METHODS = ("auto", "generating", "enumerate")
 COALITION_METHODS = ("auto", "backtrack", "enumerate")
 
 
-def resolve_method(game, method, allowed, index):
-    """The algorithm to use: ``method`` checked against the game, or the default for it."""
+def resolve_method(game, method, allowed, index, by_size=False):
+    """The algorithm to use: ``method`` checked against the game, or the default for it.
+
+    ``by_size`` says that the index needs swings by coalition size (a larger counting
+    table). A weighted game whose table would pass the engine's limit
+    (:func:`generating.table_cells`) is enumerated under ``"auto"`` when it has at most
+    26 players, and refused otherwise.
+    """
     from ..games import Game, WeightedGame
 
     if not isinstance(game, Game):
@@ -30,6 +36,18 @@ def resolve_method(game, method, allowed, index):
         )
     weighted = isinstance(game, WeightedGame)
     composed = "generating" in allowed and not weighted and _vector_table(game) is not None
+    if weighted and method in ("auto", "generating") and "generating" in allowed:
+        cells, limit = generating.table_cells(game._int_weights, game._int_quota, by_size)
+        if cells > limit:
+            if method == "auto" and game.n <= enumeration.MAX_PLAYERS:
+                return "enumerate"
+            raise GameTooLargeError(
+                f"{index} by generating functions would need a table of {cells} cells for"
+                f" this game (at most {limit}): too many players with weights too large in"
+                " integer units; for an estimate with a confidence interval use"
+                " pi.estimate()"
+                + ("" if method == "auto" else ", or method='enumerate' for up to 26 players")
+            )
     if method == "auto":
         if weighted:
             return allowed[1]

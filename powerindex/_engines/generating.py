@@ -63,6 +63,20 @@ class _Counting:
         return max(0, self.quota - w), self.bound
 
 
+#: Largest counting table (cells) the engine builds: 2**26 cells, 512 MiB in int64; a
+#: quarter of that when the counts need Python integers (tens of bytes each).
+MAX_CELLS = 1 << 26
+MAX_OBJECT_CELLS = 1 << 24
+
+
+def table_cells(int_weights, int_quota, by_size):
+    """``(cells, limit)``: cells of the counting table for these weights (bound, or
+    (n + 1) * bound by size) and the most the engine allows for their number type."""
+    counting = _setup(int_weights, int_quota)
+    cells = counting.bound * (len(int_weights) + 1 if by_size else 1)
+    return cells, MAX_CELLS if _dtype(counting) is np.int64 else MAX_OBJECT_CELLS
+
+
 def _setup(int_weights, int_quota):
     divisor = math.gcd(*int_weights) or 1
     weights = tuple(w // divisor for w in int_weights)

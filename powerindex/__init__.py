@@ -31,6 +31,7 @@ from .errors import (
     NucleolusError,
     PowerIndexError,
     PrecisionWarning,
+    ReportError,
     SweepError,
     UnknownPlayerError,
 )
@@ -65,6 +66,7 @@ from .leverage import (
 )
 from .montecarlo import ConfidenceInterval, Estimate, estimate
 from .quotas import MAJORITY, Share, share
+from .report import HtmlReport, markdown_page
 from .results import PowerIndexResult
 from .sweeps import graph_variants, pairwise_mergers, seat_shifts, sweep, sweep_table
 from .tables import Table
@@ -94,6 +96,8 @@ __all__ = [
     "holler",
     "PowerIndexResult",
     "Table",
+    "HtmlReport",
+    "markdown_page",
     # coalitions
     "winning_coalitions",
     "minimal_winning_coalitions",
@@ -152,6 +156,7 @@ __all__ = [
     "GameFileError",
     "InvalidSamplingError",
     "SweepError",
+    "ReportError",
     "PrecisionWarning",
     "InvalidUnionsError",
     "ImproperGameWarning",

@@ -22,6 +22,7 @@ __all__ = [
     "GameFileError",
     "InvalidSamplingError",
     "SweepError",
+    "ReportError",
     "ImproperGameWarning",
     "PrecisionWarning",
 ]
@@ -129,6 +130,11 @@ class SweepError(PowerIndexError, RuntimeError):
     def __init__(self, message, scenario=None):
         super().__init__(message)
         self.scenario = scenario
+
+
+class ReportError(PowerIndexError, ValueError):
+    """A part of a report that cannot be rendered: a missing image, an image that is not a
+    PNG, a heading level out of range."""
 
 
 class ImproperGameWarning(UserWarning):

@@ -48,11 +48,12 @@ def nice_rule(pops, votes, quota, n):
 def test_report_builds_reproducibly(tmp_path):
     first = report.write_report(tmp_path / "a")
     second = report.write_report(tmp_path / "b")
-    for relative in ("report.md", "tables/members.csv", "tables/exact.csv",
+    for relative in ("report.md", "report.html", "tables/members.csv", "tables/exact.csv",
                      "figures/power-vs-population.png"):
         assert (first.parent / relative).read_bytes() == (second.parent / relative).read_bytes()
     # the committed report is the fresh build
     assert (HERE / "report.md").read_bytes() == first.read_bytes()
+    assert (HERE / "report.html").read_bytes() == (first.parent / "report.html").read_bytes()
     assert (HERE / "tables" / "exact.csv").read_bytes() == (
         first.parent / "tables" / "exact.csv").read_bytes()
 

@@ -240,6 +240,8 @@ def test_committed_report_is_up_to_date(tmp_path):
     # report.md in the repository is what `make report` writes from the committed data.
     built = report.write_report(tmp_path).read_text(encoding="utf-8")
     assert (model.HERE / "report.md").read_text(encoding="utf-8") == built
+    # and so is report.html, the same report as one page with its figures embedded
+    assert (model.HERE / "report.html").read_bytes() == (tmp_path / "report.html").read_bytes()
 
 
 def test_bad_seat_file_names_the_line(tmp_path):

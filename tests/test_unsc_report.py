@@ -130,6 +130,8 @@ def test_report_is_written_and_reproducible(tmp_path):
 def test_committed_report_is_up_to_date(tmp_path):
     built = report.write_report(tmp_path).read_text(encoding="utf-8")
     assert (model.HERE / "report.md").read_text(encoding="utf-8") == built
+    # and so is report.html, the same report as one page with its figures embedded
+    assert (model.HERE / "report.html").read_bytes() == (tmp_path / "report.html").read_bytes()
 
 
 def test_bad_council_file_names_the_field(tmp_path):

@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import powerindex as pi
+from powerindex.report import markdown_page
 
 from .model import (
     BLOCKING_MINORITY,
@@ -191,7 +192,8 @@ def _write(path, text):
 
 
 def write_report(out_dir=HERE, rows=None):
-    """Write report.md, tables/*.csv and figures/*.png into ``out_dir``; return report.md."""
+    """Write report.md, report.html, tables/*.csv and figures/*.png into ``out_dir``;
+    return report.md."""
     from powerindex import plot
 
     out_dir = Path(out_dir)
@@ -202,4 +204,7 @@ def write_report(out_dir=HERE, rows=None):
     plot.save(figure(study), out_dir / "figures" / "power-vs-population.png")
     path = out_dir / "report.md"
     _write(path, report_text(study))
+    # the same report as one self-contained page (figures embedded), readable on a phone
+    (out_dir / "report.html").write_text(
+        markdown_page(path.read_text(encoding="utf-8"), base_dir=out_dir), encoding="utf-8")
     return path

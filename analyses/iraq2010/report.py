@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import powerindex as pi
+from powerindex.report import markdown_page
 
 from .model import (
     ASSUMPTIONS_FILE,
@@ -515,7 +516,8 @@ def build_report(study, figures):
 
 
 def write_report(out_dir=HERE, seats_file=SEATS_FILE, assumptions_file=ASSUMPTIONS_FILE):
-    """Write report.md, tables/ and figures/ into ``out_dir``; return the report's path."""
+    """Write report.md, report.html, tables/ and figures/ into ``out_dir``; return the
+    report's path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     study = Study(read_seats(seats_file), read_assumptions(assumptions_file))
@@ -523,4 +525,7 @@ def write_report(out_dir=HERE, seats_file=SEATS_FILE, assumptions_file=ASSUMPTIO
     write_tables(study, out_dir)
     path = out_dir / "report.md"
     path.write_text(build_report(study, figures), encoding="utf-8")
+    # the same report as one self-contained page (figures embedded), readable on a phone
+    (out_dir / "report.html").write_text(
+        markdown_page(path.read_text(encoding="utf-8"), base_dir=out_dir), encoding="utf-8")
     return path

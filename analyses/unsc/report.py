@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import powerindex as pi
+from powerindex.report import markdown_page
 
 from .model import COUNCILS_FILE, HERE, INDICES, read_councils, study_council
 
@@ -289,7 +290,8 @@ def build_report(study, figures):
 
 
 def write_report(out_dir=HERE, councils_file=COUNCILS_FILE):
-    """Write report.md, tables/ and figures/ into ``out_dir``; return the report's path."""
+    """Write report.md, report.html, tables/ and figures/ into ``out_dir``; return the
+    report's path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     study = Study(*read_councils(councils_file))
@@ -297,4 +299,7 @@ def write_report(out_dir=HERE, councils_file=COUNCILS_FILE):
     write_tables(study, out_dir)
     path = out_dir / "report.md"
     path.write_text(build_report(study, figures), encoding="utf-8")
+    # the same report as one self-contained page (figures embedded), readable on a phone
+    (out_dir / "report.html").write_text(
+        markdown_page(path.read_text(encoding="utf-8"), base_dir=out_dir), encoding="utf-8")
     return path

@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test report bench lint clean
+.PHONY: test report bench bench-peers lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+bench-peers: $(STAMP)
+	$(PY) benchmarks/peers.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check powerindex tests analyses benchmarks

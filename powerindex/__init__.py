@@ -44,6 +44,7 @@ from .graphs import (
     restrict,
 )
 from .indices import (
+    FloatPowerIndexResult,
     banzhaf,
     coleman_collectivity,
     coleman_initiate,
@@ -95,6 +96,7 @@ __all__ = [
     "deegan_packel",
     "holler",
     "PowerIndexResult",
+    "FloatPowerIndexResult",
     "Table",
     "HtmlReport",
     "markdown_page",

@@ -63,6 +63,55 @@ def _result(index, game, values, method):
     return PowerIndexResult(index, game, dict(zip(game.players, values, strict=True)), method)
 
 
+class FloatPowerIndexResult(PowerIndexResult):
+    """A :class:`~powerindex.PowerIndexResult` of floats, from ``method="float"``.
+
+    ``error_bound`` is a bound on the absolute error of every value:
+    ``abs(result[p] - exact[p]) <= result.error_bound`` for each player p, proved for IEEE
+    double arithmetic (see :func:`shapley_shubik`, Notes). ``errors`` gives the bound of
+    each player.
+    """
+
+    __slots__ = ("_bounds",)
+
+    def __init__(self, index, game, values, method, bounds):
+        super().__init__(index, game, values, method)
+        self._bounds = {p: bounds[p] for p in game.players}
+
+    @property
+    def error_bound(self):
+        """The largest absolute error bound over the players."""
+        return max(self._bounds.values())
+
+    @property
+    def errors(self):
+        """``dict``: player to the bound on the absolute error of its value."""
+        return dict(self._bounds)
+
+
+def _float_result(index, game, values, bounds):
+    return FloatPowerIndexResult(index, game, dict(zip(game.players, values, strict=True)),
+                                 "float", dict(zip(game.players, bounds, strict=True)))
+
+
+def _float_banzhaf(game, normalized):
+    values, bounds = dispatch.float_values(game, "banzhaf_absolute")
+    if not normalized:
+        return _float_result("banzhaf_absolute", game, values, bounds)
+    total, spread = sum(values), sum(bounds)
+    if total <= spread:
+        from .errors import GameTooLargeError
+
+        raise GameTooLargeError("the swing probabilities are too small for a float normalized"
+                                " Banzhaf index with a meaningful error bound")
+    # |b'/T' - b/T| <= (e + (b/T) E) / (T - E), plus the roundings of the sum and quotient
+    normalized_values = [v / total for v in values]
+    normalized_bounds = [(e + abs(v) * spread) / (total - spread)
+                         + (len(values) + 2) * 2.0**-53 * abs(v)
+                         for v, e in zip(normalized_values, bounds, strict=True)]
+    return _float_result("banzhaf", game, normalized_values, normalized_bounds)
+
+
 def shapley_shubik(game, *, method="auto"):
     """Shapley-Shubik index: the chance of being pivotal in a random order of players.
 
@@ -77,15 +126,20 @@ def shapley_shubik(game, *, method="auto"):
     Parameters
     ----------
     game : Game
-    method : {"auto", "generating", "enumerate"}, optional
+    method : {"auto", "generating", "enumerate", "float"}, optional
         ``"generating"`` (weighted games; the default for them): generating functions in
         weight and coalition size, all players in one pass. ``"enumerate"`` (any game,
-        the default otherwise): every coalition's outcome, vectorised.
+        the default otherwise): every coalition's outcome, vectorised. ``"float"``
+        (weighted games; never chosen by ``"auto"``): the same generating functions as
+        probability distributions in floating point, for games too large for exact
+        counts; values are floats with a proved bound on their error.
 
     Returns
     -------
     PowerIndexResult
-        Fractions that sum to 1.
+        Fractions that sum to 1; with ``method="float"`` a
+        :class:`FloatPowerIndexResult` of floats whose ``error_bound`` bounds the absolute
+        error of every value.
 
     Raises
     ------
@@ -99,8 +153,17 @@ def shapley_shubik(game, *, method="auto"):
     Notes
     -----
     Cost: ``"generating"`` O(n^2 b) time and O(n b) memory, with b = min(q, W - q + 1) in
-    integer weight units after dividing out the common factor of the weights [3]_, [4]_;
-    ``"enumerate"`` O(n 2**n).
+    integer weight units after dividing out the common factor of the weights [3]_, [4]_,
+    counts held exactly as multi-word integers in 31-bit limbs (about n^3 b / 90 word
+    additions); ``"enumerate"`` O(n 2**n).
+
+    ``"float"``: O(n^2 T / 2) time and O(n T / 2) memory with T = max(q, W - q + 1).
+    Row k of the table is the weight distribution of a random k-subset, so nothing
+    overflows however many players; a player is divided out only for sizes up to
+    (n - 1)/2, where that recurrence is stable, and larger coalitions are counted through
+    their complements. The error bound is a running bound built from the magnitudes
+    summed (Higham 2002 [5]_); on a 200-player game the actual relative error is about
+    1e-14. Refused (GameTooLargeError) above 2**25 table cells.
 
     References
     ----------
@@ -114,6 +177,8 @@ def shapley_shubik(game, *, method="auto"):
        https://doi.org/10.1007/BF02628555
     .. [4] T. Uno, "Efficient computation of power indices for weighted majority games",
        ISAAC 2012, LNCS 7676, 679-689. https://doi.org/10.1007/978-3-642-35261-4_70
+    .. [5] N. J. Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., SIAM,
+       2002. https://doi.org/10.1137/1.9780898718027
 
     Examples
     --------
@@ -125,9 +190,15 @@ def shapley_shubik(game, *, method="auto"):
     >>> ss = pi.shapley_shubik(unsc)
     >>> ss["P1"], ss["P6"]
     (Fraction(421, 2145), Fraction(4, 2145))
+    >>> approx = pi.shapley_shubik(unsc, method="float")
+    >>> abs(approx["P1"] - 421 / 2145) <= approx.error_bound < 1e-12
+    True
     """
-    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "shapley_shubik",
-                                     by_size=True)
+    method = dispatch.resolve_method(game, method, dispatch.FLOAT_SWING_METHODS,
+                                     "shapley_shubik", by_size=True)
+    if method == "float":
+        values, bounds = dispatch.float_values(game, "shapley_shubik")
+        return _float_result("shapley_shubik", game, values, bounds)
     n = game.n
     # One integer numerator per player over the common denominator n!: Fraction
     # arithmetic once per player, not once per coalition size.
@@ -191,17 +262,20 @@ def banzhaf(game, *, normalized=True, method="auto"):
     game : Game
     normalized : bool, optional
         True for the normalized index, False for the absolute (Penrose-Banzhaf) measure.
-    method : {"auto", "generating", "enumerate"}, optional
+    method : {"auto", "generating", "enumerate", "float"}, optional
         As for :func:`shapley_shubik`.
 
     Returns
     -------
     PowerIndexResult
-        Fractions.
+        Fractions; with ``method="float"`` a :class:`FloatPowerIndexResult` of floats.
 
     Notes
     -----
-    Cost as for :func:`swings`.
+    Cost as for :func:`swings`. ``"float"``: O(n T + d T) time and O(T) memory for
+    T = max(q, W - q + 1) and d distinct weights; the table is the weight distribution of
+    a random coalition (each player in with probability 1/2), and the error bound is a
+    running bound as for :func:`shapley_shubik`.
 
     References
     ----------
@@ -221,12 +295,16 @@ def banzhaf(game, *, normalized=True, method="auto"):
     {'P1': Fraction(3, 5), 'P2': Fraction(1, 5), 'P3': Fraction(1, 5)}
     >>> pi.banzhaf(g, normalized=False).to_dict()
     {'P1': Fraction(3, 4), 'P2': Fraction(1, 4), 'P3': Fraction(1, 4)}
+    >>> pi.banzhaf(g, method="float")["P1"]
+    0.6
     """
     if not isinstance(normalized, bool):
         from .errors import InvalidTypeError
 
         raise InvalidTypeError(f"normalized must be True or False, got {normalized!r}")
-    method = dispatch.resolve_method(game, method, dispatch.SWING_METHODS, "banzhaf")
+    method = dispatch.resolve_method(game, method, dispatch.FLOAT_SWING_METHODS, "banzhaf")
+    if method == "float":
+        return _float_banzhaf(game, normalized)
     counts, _ = dispatch.swing_counts(game, method)
     if normalized:
         total = sum(counts)

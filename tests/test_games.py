@@ -450,3 +450,12 @@ def test_tables_too_large_for_generating_functions():
         large = pi.WeightedGame([10**12 + i for i in range(40)], 20 * 10**12)
     with pytest.raises(pi.GameTooLargeError, match=r"pi.estimate\(\)"):
         pi.banzhaf(large)
+
+
+def test_listing_astronomically_many_coalitions_gives_up_with_a_clear_error():
+    # 40 equal players, majority: C(40, 21) ~ 1.3e11 minimal winning coalitions.
+    game = pi.WeightedGame([1] * 40, pi.MAJORITY)
+    for function in (pi.minimal_winning_coalitions, pi.johnston, pi.deegan_packel):
+        with pytest.raises(pi.GameTooLargeError, match="too many"):
+            function(game)
+    assert set(pi.shapley_shubik(game).values()) == {Fraction(1, 40)}  # still exact here

@@ -11,7 +11,8 @@ structures the minimal-winning indices need easy to recognise and to prune:
   i.e. its weight stays below q + (heaviest weight); its critical members are exactly
   those heavier than its excess w(S) - q, a prefix of the members in this order.
 
-The cost is proportional to the number of coalitions produced (times n), not to 2**n:
+The search gives up with GameTooLargeError after MAX_STEPS steps. Within that, the cost
+is proportional to the number of coalitions produced (times n), not to 2**n:
 O(n |M|) for the minimal winning coalitions M, the same for the Johnston tallies with M
 replaced by the winning coalitions that have a critical member.
 
@@ -21,6 +22,8 @@ References
    weighted majority games", Journal of the Operations Research Society of Japan 43
    (2000), 71-86. https://doi.org/10.15807/jorsj.43.71
 """
+
+from ..errors import GameTooLargeError
 
 
 def _order(int_weights):
@@ -32,14 +35,37 @@ def _order(int_weights):
     return order, weights, remaining
 
 
+#: Most search steps before the backtracking gives up (a few seconds of work): the
+#: coalitions it lists can be astronomically many (C(40, 21) for 40 equal players).
+MAX_STEPS = 5_000_000
+
+
+def _too_many(what):
+    return GameTooLargeError(
+        f"this game has too many {what} to list (the search passed {MAX_STEPS:,} steps);"
+        " Shapley-Shubik, Banzhaf and Coleman do not need them, and pi.estimate() gives"
+        " sampled values"
+    )
+
+
 def minimal_winning_masks(int_weights, int_quota):
-    """Bit masks of the minimal winning coalitions, in no particular order."""
+    """Bit masks of the minimal winning coalitions, in no particular order.
+
+    Raises
+    ------
+    GameTooLargeError
+        After :data:`MAX_STEPS` search steps.
+    """
     order, weights, remaining = _order(int_weights)
     n = len(weights)
     found = []
+    steps = 0
     stack = [(0, 0, 0)]  # (next position in the order, mask, weight so far)
     while stack:
         start, mask, total = stack.pop()
+        steps += n - start
+        if steps > MAX_STEPS:
+            raise _too_many("minimal winning coalitions")
         for j in range(start, n):
             if total + remaining[j] < int_quota:
                 break
@@ -54,10 +80,17 @@ def minimal_winning_masks(int_weights, int_quota):
 
 
 def johnston_tallies(int_weights, int_quota):
-    """``tallies[i][c]``: winning coalitions with c critical members in which i is critical."""
+    """``tallies[i][c]``: winning coalitions with c critical members in which i is critical.
+
+    Raises
+    ------
+    GameTooLargeError
+        After :data:`MAX_STEPS` search steps.
+    """
     order, weights, remaining = _order(int_weights)
     n = len(weights)
     tallies = [dict() for _ in range(n)]
+    steps = 0
     for first in range(n):
         heaviest = weights[first]
         if heaviest == 0 or remaining[first] < int_quota:
@@ -66,6 +99,9 @@ def johnston_tallies(int_weights, int_quota):
         stack = [(first + 1, (first,), heaviest)]
         while stack:
             start, members, total = stack.pop()
+            steps += n - start + len(members)
+            if steps > MAX_STEPS:
+                raise _too_many("winning coalitions with a critical member")
             if total >= int_quota:
                 _tally(tallies, order, weights, members, total - int_quota)
             for j in range(start, n):

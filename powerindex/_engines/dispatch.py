@@ -6,13 +6,23 @@ for Shapley-Shubik and Banzhaf of the same game enumerates its coalitions once.
 ``method="generating"`` covers weighted games (:mod:`generating`) and compositions of
 weighted games with at most two distinct weightings besides member counts, when their
 counting table stays within :data:`vector.MAX_CELLS` (:mod:`vector`); ``"auto"`` picks it
-for both and enumerates every other game.
+for both and enumerates every other game. ``method="float"`` (Shapley-Shubik and Banzhaf
+of weighted games only) runs :mod:`floating` and is never picked by ``"auto"``.
 """
 
 from ..errors import GameTooLargeError, InvalidMethodError, InvalidTypeError
-from . import backtrack, enumeration, generating, vector
+from . import backtrack, enumeration, floating, generating, vector
+
+#: Up to this many players, "auto" enumerates when the counting table would be larger
+#: than n 2**n words and than a million words (few players with huge weights).
+ENUMERATE_BELOW = 20
 
 SWING_METHODS = ("auto", "generating", "enumerate")
+#: Shapley-Shubik and Banzhaf also take ``"float"``: floating point with an error bound.
+FLOAT_SWING_METHODS = (*SWING_METHODS, "float")
+#: Largest Shapley-Shubik table (float64 cells) of the float engine: 256 MiB, about 1 GiB
+#: at the peak with its prefix sums.
+MAX_FLOAT_CELLS = 1 << 25
 COALITION_METHODS = ("auto", "backtrack", "enumerate")
 
 
@@ -35,9 +45,15 @@ def resolve_method(game, method, allowed, index, by_size=False):
             f"unknown method {method!r} for {index}; choose one of {', '.join(allowed)}"
         )
     weighted = isinstance(game, WeightedGame)
+    if method == "float":
+        return _resolve_float(game, weighted, index, by_size)
     composed = "generating" in allowed and not weighted and _vector_table(game) is not None
     if weighted and method in ("auto", "generating") and "generating" in allowed:
         cells, limit = generating.table_cells(game._int_weights, game._int_quota, by_size)
+        if (method == "auto" and game.n <= ENUMERATE_BELOW
+                and cells > max(game.n << game.n, 1 << 20)):
+            # Few players with huge weights: visiting the 2**n coalitions is cheaper.
+            return "enumerate"
         if cells > limit:
             if method == "auto" and game.n <= enumeration.MAX_PLAYERS:
                 return "enumerate"
@@ -69,6 +85,32 @@ def resolve_method(game, method, allowed, index, by_size=False):
             " use method='enumerate' or 'auto'"
         )
     return method
+
+
+def _resolve_float(game, weighted, index, by_size):
+    if not weighted:
+        raise InvalidMethodError(
+            f"method 'float' needs a WeightedGame, but this is a {type(game).__name__};"
+            " use method='auto' for exact values"
+        )
+    if by_size:
+        cells = floating.table_cells(game._int_weights, game._int_quota)
+        if cells > MAX_FLOAT_CELLS:
+            raise GameTooLargeError(
+                f"{index} in floating point would need a table of {cells} cells for this"
+                f" game (at most {MAX_FLOAT_CELLS}); for an estimate with a confidence"
+                " interval use pi.estimate()"
+            )
+    return "float"
+
+
+def float_values(game, index):
+    """``(values, bounds)`` of the float engine for ``index`` ("shapley_shubik" or
+    "banzhaf_absolute"), cached on the game."""
+    engine = (floating.shapley_shubik if index == "shapley_shubik"
+              else floating.swing_probabilities)
+    return _cached(game, f"float/{index}",
+                   lambda: engine(game._int_weights, game._int_quota))
 
 
 def _vector_table(game):

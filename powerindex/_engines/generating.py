@@ -15,13 +15,33 @@ above the bound never enter the truncated product at all. When the quota is abov
 the total the complementary count is smaller: a coalition loses exactly when the others
 hold more than W - q, so the engine counts up to W - q + 1 instead of q.
 
-Counts are held in numpy int64 when they cannot pass 2**62 (at most 62 players whose
-weights fall below the bound) and in Python integers (numpy object arrays) otherwise, so
-results are always exact.
+Exact counts in machine words
+-----------------------------
+Counts reach 2**n, far beyond int64, but the product only ever *adds* counts. They are
+kept as multi-word integers: digit l of every count (radix 2**31) in its own int64
+array, a *limb*. A step adds a shifted copy of the table to itself, limb by limb, so
+every digit at most doubles; starting below 2**31, digits stay below 2**62 for 31 steps,
+and only then are the carries propagated (lazy carry normalization, as in
+multi-precision arithmetic [4]_, Section 4.3.1). With at most 62 players below the bound one
+limb holds the whole count (below 2**62) and is never normalized. Only the limbs a count
+can reach are stored: a coalition count by size k is at most C(m, k) for the m players
+below the bound, so limb l holds the sizes with C(m, k) >= 2**(31 l), and the weight-
+only table adds a limb to its updates each time the number of players added passes a
+multiple of 31. A limb costs what one modulus of a multi-modular (Chinese remainder)
+computation with 31-bit primes costs, but limbs need no reconstruction and, since they
+join as the counts grow, about half as many limb updates are made. Window sums, the
+only quantities the indices need, are then taken limb by limb in int64 and joined into
+Python integers once per (weight, size): the results are the same integers as with
+Python-integer counts, and the same Fractions follow.
 
-Costs, with n players, b = min(q, W - q + 1) the bound and d distinct weights below it:
-weight counts O(n b) for the product plus O(d b) for the deletions; weight-and-size
-counts O(n^2 b) for both.
+Players are added in increasing order of weight, so that the early steps touch only the
+columns a coalition of the players so far can reach.
+
+Costs, with n players, b = min(q, W - q + 1) the bound, d distinct weights below it and
+m of the players below it: weight counts O(n b (1 + n / 62)) word additions for the product
+plus O(d b) for the deletions; weight-and-size counts O(n b sum_k (1 + log2 C(m, k) / 31))
+-- about O(n^3 b / 90) -- and O(n^2 b) memory in words, for the product, and O(n^2 b) for
+the deletions.
 
 References
 ----------
@@ -33,12 +53,25 @@ References
 .. [3] T. Uno, "Efficient computation of power indices for weighted majority games",
    in Algorithms and Computation (ISAAC 2012), LNCS 7676, 679-689.
    https://doi.org/10.1007/978-3-642-35261-4_70
+.. [4] D. E. Knuth, The Art of Computer Programming, Vol. 2: Seminumerical Algorithms,
+   3rd ed., Addison-Wesley, 1997.
 """
 
 import math
 from dataclasses import dataclass
 
 import numpy as np
+
+#: Radix of a limb: every limb holds 31-bit digits between carry normalizations.
+DIGIT_BITS = 31
+_MASK = (1 << DIGIT_BITS) - 1
+#: Steps between two carry normalizations: digits below 2**31 double at most once per
+#: step, so they stay below 2**62 < 2**63.
+_STEPS_PER_CARRY = 31
+#: Tables of at most this many columns are updated all rows at once.
+_NARROW = 4096
+#: Terms of an alternating window sum gathered at once (per limb).
+_TERMS_PER_GATHER = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -62,19 +95,28 @@ class _Counting:
             return max(0, self.total - self.quota - w + 1), self.bound
         return max(0, self.quota - w), self.bound
 
+    @property
+    def small(self):
+        """The weights below the bound, in increasing order: the factors of the product."""
+        return sorted(w for w in self.weights if w < self.bound)
 
-#: Largest counting table (cells) the engine builds: 2**26 cells, 512 MiB in int64; a
-#: quarter of that when the counts need Python integers (tens of bytes each).
+
+#: Largest counting table the engine builds, in 8-byte words summed over its limbs:
+#: 2**26 words, 512 MiB.
 MAX_CELLS = 1 << 26
-MAX_OBJECT_CELLS = 1 << 24
 
 
 def table_cells(int_weights, int_quota, by_size):
-    """``(cells, limit)``: cells of the counting table for these weights (bound, or
-    (n + 1) * bound by size) and the most the engine allows for their number type."""
+    """``(words, limit)``: words of the counting table for these weights (bound times the
+    limbs, summed over the size rows by size) and the most the engine allows."""
     counting = _setup(int_weights, int_quota)
-    cells = counting.bound * (len(int_weights) + 1 if by_size else 1)
-    return cells, MAX_CELLS if _dtype(counting) is np.int64 else MAX_OBJECT_CELLS
+    m = len(counting.small)
+    if by_size:
+        sizes = _size_rows(counting.small, counting.bound)
+        rows = sum(hi - lo + 1 for lo, hi in _limb_rows(m, sizes))
+    else:
+        rows = _limbs_for(m)
+    return counting.bound * rows, MAX_CELLS
 
 
 def _setup(int_weights, int_quota):
@@ -87,29 +129,99 @@ def _setup(int_weights, int_quota):
     return _Counting(weights, bound, dual, quota, total)
 
 
-def _dtype(counting):
-    small = sum(1 for w in counting.weights if w < counting.bound)
-    return np.int64 if small <= 62 else object
+def _limbs_for(players):
+    """Limbs for counts up to 2**players: one int64 (never normalized) up to 62 players."""
+    return 1 if players <= 62 else players // DIGIT_BITS + 1
 
 
-def _product(weights, bound, dtype):
-    """Coefficients below ``bound`` of prod (1 + x^w): coalitions by weight."""
-    counts = np.zeros(bound, dtype=dtype)
-    counts[0] = 1
-    for w in weights:
-        if w == 0:
-            counts *= 2
-        elif w < bound:
-            counts[w:] += counts[:-w].copy()
+def _limb_rows(m, sizes=None):
+    """Per limb l, the size rows ``(first, last)`` whose counts (at most C(m, k)) can have a
+    nonzero digit l: those with C(m, k) >= 2**(31 l). Contiguous, as C(m, k) is unimodal.
+    Only sizes up to ``sizes`` (default m) are stored."""
+    sizes = m if sizes is None else sizes
+    if m <= 62:
+        return [(0, sizes)]
+    bits = [math.comb(m, k).bit_length() for k in range(sizes + 1)]
+    ranges = []
+    for limb in range(_limbs_for(max(bits) - 1) if bits else 1):
+        rows = [k for k in range(sizes + 1) if bits[k] > DIGIT_BITS * limb]
+        ranges.append((rows[0], rows[-1]))
+    return ranges
+
+
+def _normalize(arrays, offsets):
+    """Propagate the carries of the limb arrays, low to high, in place.
+
+    Limb ``l + 1`` may cover fewer rows (leading axis) than limb ``l``: ``offsets`` gives
+    the first row of each. The rows it lacks carry nothing into it, as their counts are
+    below 2**(31 (l + 1)).
+    """
+    for lower, upper, below, above in zip(arrays, arrays[1:], offsets, offsets[1:],
+                                          strict=False):
+        carry = lower >> DIGIT_BITS
+        lower &= _MASK
+        if upper.ndim == 1:
+            upper += carry
+        else:
+            upper += carry[above - below: above - below + len(upper)]
+
+
+def _product(weights, bound):
+    """Limbs (a list of L arrays of ``bound`` int64) of the coefficients below ``bound`` of
+    prod (1 + x^w), radix 2**31, normalized: coalitions by weight. ``weights`` sorted,
+    all below ``bound``.
+
+    The steps run in blocks of 31 between carry normalizations, one limb at a time through
+    a block, so that a limb (and its double buffer) stays in cache for the whole block.
+    """
+    limbs = [np.zeros(bound, dtype=np.int64) for _ in range(_limbs_for(len(weights)))]
+    spares = [np.zeros(bound, dtype=np.int64) if weights else None for _ in limbs]
+    limbs[0][0] = 1
+    offsets = [0] * len(limbs)
+    reaches = np.minimum(bound, 1 + np.cumsum(np.array(weights, dtype=np.int64))).tolist()
+    for begin in range(0, len(weights), _STEPS_PER_CARRY):
+        block = range(begin, min(begin + _STEPS_PER_CARRY, len(weights)))
+        # counts are below 2**steps: the limbs above are still zero
+        active = min(len(limbs), (block[-1] + 1) // DIGIT_BITS + 1)
+        for limb in range(active):
+            old, new = limbs[limb], spares[limb]
+            for step in block:
+                w = weights[step]
+                if w == 0:
+                    old *= 2
+                    continue
+                new_reach = reaches[step]
+                # new = old + old shifted by w (an in-place += would copy the overlap)
+                new[:w] = old[:w]
+                np.add(old[w:new_reach], old[:new_reach - w], out=new[w:new_reach])
+                old, new = new, old
+            limbs[limb], spares[limb] = old, new
+        _normalize(limbs, offsets)
+    return limbs
+
+
+def _join(digits):
+    """The integer with these int64 digit sums (limb l has weight 2**(31 l))."""
+    return sum(int(d) << (DIGIT_BITS * limb) for limb, d in enumerate(digits))
+
+
+def _cumulative(counts):
+    """In place (the by-size table is too large to copy): ``counts[..., t]`` becomes the
+    sum of the counts at columns <= t.
+
+    The prefix sum P[t] of the columns *below* t is then ``counts[..., t - 1]`` (0 for
+    t = 0): see :func:`_prefix_at`. Digits below 2**31 over at most 2**26 columns stay
+    below 2**57.
+    """
+    np.cumsum(counts, axis=-1, out=counts)
     return counts
 
 
-def _prefix_sums(counts):
-    """``P[..., t]`` = sum of ``counts[..., x]`` for x < t, for t = 0 .. bound (last axis)."""
-    shape = counts.shape[:-1] + (counts.shape[-1] + 1,)
-    prefix = np.zeros(shape, dtype=counts.dtype)
-    prefix[..., 1:] = np.cumsum(counts, axis=-1)
-    return prefix
+def _prefix_at(cumulative, columns):
+    """``P[..., columns]`` (sums of the columns below each) from :func:`_cumulative`."""
+    values = cumulative[..., np.maximum(columns - 1, 0)]
+    values[..., columns == 0] = 0
+    return values
 
 
 def _window_offsets(w, low, high, terms):
@@ -126,16 +238,23 @@ def _window_offsets(w, low, high, terms):
 def _window_without(prefix, w, low, high):
     """Coalitions of the others weighing in [low, high), from the prefix sums of all.
 
+    ``prefix[l, t]``: digit l of the number of coalitions weighing less than t.
     Dividing (1 + x^w) out of the product gives c[t] = C[t] - c[t - w], that is
     c[t] = sum_j (-1)^j C[t - j w]; summed over the window, each term is a difference of
-    prefix sums: sum_j (-1)^j (P[high - j w] - P[low - j w]). That costs O(bound / w)
-    instead of a pass over the whole array (for w = 0, c = C / 2).
+    prefix sums: sum_j (-1)^j (P[high - j w] - P[low - j w]). That costs O(bound / w) per
+    limb instead of a pass over the whole array (for w = 0, c = C / 2). The windows of the
+    terms are disjoint (high - low <= w), so each limb's sum stays below 2**57.
     """
     if w == 0:
-        return (int(prefix[high]) - int(prefix[low])) // 2
-    upper, lower = _window_offsets(w, low, high, len(prefix))
-    terms = (prefix[upper] - prefix[lower]).tolist()
-    return sum(terms[0::2]) - sum(terms[1::2])
+        return _join(prefix[:, high] - prefix[:, low]) // 2
+    upper, lower = _window_offsets(w, low, high, prefix.shape[-1])
+    sign = 1 - 2 * (np.arange(len(upper), dtype=np.int64) % 2)
+    digits = np.zeros(len(prefix), dtype=np.int64)
+    for start in range(0, len(upper), _TERMS_PER_GATHER):  # bounded temporary memory
+        part = slice(start, start + _TERMS_PER_GATHER)
+        columns = np.concatenate([upper[part], lower[part]])
+        digits += prefix[:, columns] @ np.concatenate([sign[part], -sign[part]])
+    return _join(digits)
 
 
 def swing_counts(int_weights, int_quota):
@@ -147,11 +266,15 @@ def swing_counts(int_weights, int_quota):
     winning : int
     """
     counting = _setup(int_weights, int_quota)
-    counts = _product(counting.weights, counting.bound, _dtype(counting))
+    limbs = _product(counting.small, counting.bound)
+    prefix = np.empty((len(limbs), counting.bound + 1), dtype=np.int64)
+    prefix[:, 0] = 0
+    for limb in range(len(limbs)):
+        np.cumsum(limbs[limb], out=prefix[limb, 1:])
+        limbs[limb] = None  # one table's worth of memory at a time
     n = len(counting.weights)
-    coalitions_below = int(counts.sum())
+    coalitions_below = _join(prefix[:, -1])
     winning = coalitions_below if counting.dual else 2**n - coalitions_below
-    prefix = _prefix_sums(counts)
     by_weight = {}
     for w in set(counting.weights):
         low, high = counting.window(w)
@@ -159,53 +282,89 @@ def swing_counts(int_weights, int_quota):
     return [by_weight[w] for w in counting.weights], winning
 
 
-def _product_by_size(weights, bound, dtype):
-    """Coefficients [k, t] of prod (1 + y x^w) for t below ``bound``: by size and weight."""
-    n = len(weights)
-    counts = np.zeros((n + 1, bound), dtype=dtype)
-    counts[0, 0] = 1
-    filled = 0  # rows above this are still zero: skip them
-    for w in weights:
-        if w >= bound:
-            continue
-        rows = slice(0, filled + 1)
-        shifted = slice(1, filled + 2)
-        if w == 0:
-            counts[shifted] += counts[rows].copy()
-        else:
-            counts[shifted, w:] += counts[rows, :-w].copy()
-        filled += 1
-    return counts
+def _size_rows(weights, bound):
+    """Sizes a coalition below ``bound`` can have: k with the k lightest weighing < bound."""
+    lightest = 0
+    for k, w in enumerate(sorted(weights)):
+        lightest += w
+        if lightest >= bound:
+            return k
+    return len(weights)
 
 
-def _window_by_size_without(prefix, w, low, high):
-    """Per size k: coalitions of k others weighing in [low, high), from the prefix sums.
+def _product_by_size(weights, bound):
+    """Coefficients [k, t] of prod (1 + y x^w) for t below ``bound``, by size and weight:
+    ``(arrays, offsets)``, limb l an int64 array of the size rows from ``offsets[l]``.
+
+    ``weights`` sorted and below ``bound``. With the lightest players first, row k is zero
+    left of the weight of the k lightest (and rows with that weight at or above the bound
+    are never stored), and every column right of the weight of all players so far.
+    """
+    ranges = _limb_rows(len(weights), _size_rows(weights, bound))
+    arrays = [np.zeros((hi - lo + 1, bound), dtype=np.int64) for lo, hi in ranges]
+    offsets = [lo for lo, _ in ranges]
+    lightest = [0, *np.cumsum(weights).tolist()]
+    arrays[0][0, 0] = 1
+    reach = 1  # columns at and above this are still zero
+    for filled, w in enumerate(weights):
+        # rows above ``filled`` are still zero; row k + 1 takes row k shifted by w
+        reach = min(bound, reach + w)
+        for array, (first, last) in zip(arrays, ranges, strict=True):
+            top = min(last, filled + 1)
+            if bound <= _NARROW and top > first:
+                # few columns: one vectorized update (with numpy's copy of the overlap)
+                # beats a Python loop over the rows
+                start = lightest[first] + w
+                if w == 0:
+                    array[1:top - first + 1] += array[:top - first]
+                elif start < reach:
+                    array[1:top - first + 1, start:reach] += \
+                        array[:top - first, start - w:reach - w]
+                continue
+            for k in range(top, first, -1):
+                start = lightest[k - 1] + w
+                if w == 0:
+                    array[k - first] += array[k - 1 - first]
+                elif start < reach:
+                    array[k - first, start:reach] += array[k - 1 - first, start - w:reach - w]
+        if (filled + 1) % _STEPS_PER_CARRY == 0:
+            _normalize(arrays, offsets)
+    _normalize(arrays, offsets)
+    return arrays, offsets
+
+
+def _window_by_size_without(arrays, offsets, w, low, high, sizes):
+    """Per size k: coalitions of k others weighing in [low, high), from cumulative limbs.
 
     Dividing (1 + y x^w) out gives c[k][t] = sum_j (-1)^j C[k - j][t - j w], so the window
     sum for size k is sum_j (-1)^j (P[k - j][high - j w] - P[k - j][low - j w]): one
-    column difference per j, shifted down j rows. O(n min(n, bound / w)).
+    column difference per j, shifted down j rows. O(n min(n, bound / w)) per limb.
     """
-    sizes = prefix.shape[0] - 1
     upper, lower = _window_offsets(w, low, high, sizes)
+    j = np.arange(len(upper))
+    sign = np.where(j % 2, -1, 1)
+    k = np.arange(sizes)[:, None]
     result = np.zeros(sizes, dtype=object)
-    for j, (hi, lo) in enumerate(zip(upper.tolist(), lower.tolist(), strict=True)):
-        column = (prefix[: sizes - j, hi] - prefix[: sizes - j, lo]).astype(object)
-        if j % 2:
-            result[j:] -= column
-        else:
-            result[j:] += column
+    for limb, (array, first) in enumerate(zip(arrays, offsets, strict=True)):
+        columns = _prefix_at(array, upper) - _prefix_at(array, lower)  # rows x terms
+        rows = k - j[None, :] - first
+        inside = (rows >= 0) & (rows < len(array))
+        picked = columns[np.clip(rows, 0, len(array) - 1), j[None, :]]
+        digits = np.where(inside, picked * sign, 0).sum(axis=1)
+        result += digits.astype(object) * (1 << (DIGIT_BITS * limb))
     return [int(c) for c in result]
 
 
 def swings_by_size(int_weights, int_quota):
     """``counts[i][k]``: swings of player i at coalitions of k other players."""
     counting = _setup(int_weights, int_quota)
-    counts = _product_by_size(counting.weights, counting.bound, _dtype(counting))
-    prefix = _prefix_sums(counts)
-    del counts
+    n = len(counting.weights)
+    arrays, offsets = _product_by_size(counting.small, counting.bound)
+    for array in arrays:
+        _cumulative(array)
     by_weight = {}
     for w in set(counting.weights):
         low, high = counting.window(w)
-        per_size = _window_by_size_without(prefix, w, low, high)
+        per_size = _window_by_size_without(arrays, offsets, w, low, high, n)
         by_weight[w] = per_size[::-1] if counting.dual else per_size
     return [by_weight[w] for w in counting.weights]

@@ -1,0 +1,136 @@
+"""Shapley-Shubik and Banzhaf in floating point (``method="float"``) and their error bound.
+
+References: exact Fractions from brute force (tests/brute.py) on small games and, where
+that is out of reach, from the exact engine (``method="generating"``, itself tested
+against brute force and naive counts); the bound must hold for every player.
+"""
+
+import random
+from fractions import Fraction
+
+import brute
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import powerindex as pi
+from powerindex.errors import GameTooLargeError, InvalidMethodError
+from powerindex.indices import FloatPowerIndexResult
+
+
+def game_of(weights, quota):
+    return pi.WeightedGame(weights, quota, players=[f"P{i}" for i in range(len(weights))])
+
+
+def assert_within_bound(approx, exact):
+    assert isinstance(approx, FloatPowerIndexResult)
+    assert approx.method == "float"
+    for player, value in exact.items():
+        assert isinstance(approx[player], float)
+        error = abs(Fraction(approx[player]) - Fraction(value))
+        assert error <= Fraction(approx.errors[player]), (player, approx[player], value)
+        assert approx.errors[player] <= approx.error_bound
+
+
+def test_unsc_published_values():
+    # UN Security Council, Shapley-Shubik 421/2145 and 4/2145 (Shapley & Shubik 1954)
+    unsc = pi.WeightedGame([7] * 5 + [1] * 10, 39)
+    approx = pi.shapley_shubik(unsc, method="float")
+    assert abs(approx["P1"] - 421 / 2145) <= approx.errors["P1"]
+    assert abs(approx["P6"] - 4 / 2145) <= approx.errors["P6"]
+    assert approx.error_bound < 1e-13
+
+
+@st.composite
+def small_weighted(draw):
+    n = draw(st.integers(1, 9))
+    weights = draw(st.lists(st.integers(0, 40), min_size=n, max_size=n))
+    if sum(weights) == 0:
+        weights[0] = 1
+    quota = draw(st.integers(1, sum(weights)))
+    return weights, quota
+
+
+@given(small_weighted())
+@settings(deadline=None, max_examples=80)
+def test_property_float_within_bound_of_brute_force(case):
+    weights, quota = case
+    game = game_of(weights, quota)
+    players = list(game.players)
+    wins = brute.weighted(weights, quota, players=players)
+    assert_within_bound(pi.shapley_shubik(game, method="float"),
+                        brute.shapley_shubik_subsets(players, wins))
+    assert_within_bound(pi.banzhaf(game, method="float", normalized=False),
+                        brute.absolute_banzhaf(players, wins))
+    if any(brute.swings(players, wins).values()):
+        assert_within_bound(pi.banzhaf(game, method="float"), brute.banzhaf(players, wins))
+
+
+@pytest.mark.parametrize("seed, n, top", [(1, 40, 100), (2, 64, 30), (3, 90, 1000)])
+def test_float_within_bound_of_exact(seed, n, top):
+    rng = random.Random(seed)
+    weights = [rng.randint(1, top) for _ in range(n)]
+    for quota in (sum(weights) // 2 + 1, (2 * sum(weights)) // 3, sum(weights) // 4):
+        game = game_of(weights, quota)
+        assert_within_bound(pi.shapley_shubik(game, method="float"), pi.shapley_shubik(game))
+        assert_within_bound(pi.banzhaf(game, method="float"), pi.banzhaf(game))
+        assert_within_bound(pi.banzhaf(game, method="float", normalized=False),
+                            pi.banzhaf(game, normalized=False))
+
+
+def test_random200_relative_error_below_1e_12():
+    # the benchmark's random200 game: exact Fractions against floats, player by player
+    rng = random.Random(1)
+    weights = [rng.randint(1, 1000) for _ in range(200)]
+    game = game_of(weights, sum(weights) // 2 + 1)
+    for index in (pi.shapley_shubik, pi.banzhaf):
+        exact = index(game)
+        approx = index(game, method="float")
+        assert_within_bound(approx, exact)
+        for player, value in exact.items():
+            assert abs(approx[player] - float(value)) <= 1e-12 * float(value)
+
+
+def test_no_overflow_past_2_to_the_1024():
+    # 1100 players: 2**1100 coalitions, beyond float64 as counts
+    rng = random.Random(5)
+    weights = [rng.randint(1, 50) for _ in range(1100)]
+    game = game_of(weights, sum(weights) // 2 + 1)
+    banzhaf = pi.banzhaf(game, method="float")
+    assert abs(sum(banzhaf.values()) - 1) <= len(weights) * banzhaf.error_bound
+    assert all(value > 0 for value in banzhaf.values())
+    # equal weights, equal values; heavier never less
+    by_weight = {}
+    for w, value in zip(weights, banzhaf.values(), strict=True):
+        by_weight.setdefault(w, set()).add(value)
+    assert all(len(values) == 1 for values in by_weight.values())
+    ordered = [by_weight[w].pop() for w in sorted(by_weight)]
+    assert ordered == sorted(ordered)
+
+
+def test_shapley_shubik_1000_players_sums_to_one():
+    rng = random.Random(3)
+    weights = [rng.randint(1, 20) for _ in range(1000)]
+    game = game_of(weights, sum(weights) // 2 + 1)
+    result = pi.shapley_shubik(game, method="float")
+    assert abs(sum(result.values()) - 1) <= len(weights) * result.error_bound
+    assert result.error_bound < 1e-11
+
+
+def test_equal_players_exact_values():
+    # 1500 equal players, majority: every index is 1/1500 by symmetry
+    game = pi.WeightedGame([1] * 1500, 751)
+    for result in (pi.shapley_shubik(game, method="float"), pi.banzhaf(game, method="float")):
+        for value in result.values():
+            assert abs(value - 1 / 1500) <= result.error_bound + 2**-60
+
+
+def test_float_needs_a_weighted_game_and_fits():
+    simple = pi.WeightedGame([2, 1, 1], 3) & pi.WeightedGame([1, 1, 1], 2)
+    with pytest.raises(InvalidMethodError, match="float"):
+        pi.shapley_shubik(simple, method="float")
+    with pytest.raises(InvalidMethodError):
+        pi.swings(pi.WeightedGame([2, 1, 1], 3), method="float")
+    huge = pi.WeightedGame([10**6 + i for i in range(200)], 10**8)
+    with pytest.raises(GameTooLargeError, match="floating point"):
+        pi.shapley_shubik(huge, method="float")

@@ -17,6 +17,10 @@ import powerindex as pi
 from powerindex.errors import GameTooLargeError, InvalidMethodError
 from powerindex.indices import FloatPowerIndexResult
 
+# Random games here include improper ones on purpose (low quotas); the warning is tested
+# in test_games.py.
+pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
+
 
 def game_of(weights, quota):
     return pi.WeightedGame(weights, quota, players=[f"P{i}" for i in range(len(weights))])

@@ -18,6 +18,10 @@ from hypothesis import strategies as st
 
 import powerindex as pi
 
+# Random games here include improper ones on purpose (low quotas); the warning is tested
+# in test_games.py.
+pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
+
 SETTINGS = settings(deadline=None, max_examples=60)
 
 

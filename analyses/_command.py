@@ -12,3 +12,9 @@ def run(description, write_report, default_out, argv=None):
     )
     args = parser.parse_args(argv)
     print(f"wrote {write_report(args.out)}")
+
+
+def write_text(path, text):
+    """Write a generated file as UTF-8, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 import powerindex as pi
 from powerindex.report import markdown_page
 
+from .._command import write_text as _write
 from .model import (
     BLOCKING_MINORITY,
     HERE,
@@ -184,11 +185,6 @@ def report_text(study):
         "",
     ]
     return "\n".join(lines)
-
-
-def _write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def write_report(out_dir=HERE, rows=None):

@@ -10,6 +10,7 @@ from pathlib import Path
 import powerindex as pi
 from powerindex.report import markdown_page
 
+from .._command import write_text as _write
 from .model import (
     ASSUMPTIONS_FILE,
     GRAND_PACT,
@@ -391,11 +392,6 @@ def method_section():
 
 
 # -- files ------------------------------------------------------------------------------------
-def _write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def write_tables(study, out_dir):
     for (model, graph, key), table in study.tables.items():
         _write(out_dir / "tables" / f"leverage-{model}-{graph}-{key}.csv", table.to_csv())

@@ -10,6 +10,7 @@ from pathlib import Path
 import powerindex as pi
 from powerindex.report import markdown_page
 
+from .._command import write_text as _write
 from .model import (
     ASSUMPTIONS_FILE,
     HERE,
@@ -321,11 +322,6 @@ def sources_section():
 
 
 # -- files ------------------------------------------------------------------------------------
-def _write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def write_tables(study, out_dir):
     for model in study.models:
         _write(out_dir / "tables" / f"leverage-{model}.csv", study.leverage[model].to_csv())

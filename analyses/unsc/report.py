@@ -10,6 +10,7 @@ from pathlib import Path
 import powerindex as pi
 from powerindex.report import markdown_page
 
+from .._command import write_text as _write
 from .model import COUNCILS_FILE, HERE, INDICES, read_councils, study_council
 
 
@@ -194,11 +195,6 @@ def caveats_section():
 
 
 # -- files ------------------------------------------------------------------------------------
-def _write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def write_tables(study, out_dir):
     for council in study.councils:
         names = [name for name, _ in INDICES]

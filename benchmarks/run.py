@@ -16,7 +16,9 @@ a case whose first run already exceeds its budget is reported with that single f
 (marked ``*``), and a run that reaches ``--timeout`` is stopped and reported as a lower
 bound (marked ``>``). The results of the first run are checked for sanity (values sum to
 1, lie in [0, 1], respect the weight order, agree with enumeration on small games, the
-nucleolus is an imputation); no
+nucleolus is an imputation; ``method="float"`` results within their own ``error_bound``:
+every value in [-bound, 1 + bound] and |sum - 1| <= n * bound; Monte Carlo estimates sum
+to 1 within 1e-9 and lie inside their confidence intervals); no
 timing is asserted. The exit status is 1 if a sanity check failed, 2 on bad usage or
 missing data, 0 otherwise.
 
@@ -130,15 +132,39 @@ def eu27_factory(data_dir):
     return lambda: pi.WeightedGame(weights, quota, players=players)
 
 
-def random_weights(seed, n):
+def random_factory(seed, n, high=1000):
     rng = random.Random(seed)
-    return [rng.randint(1, 1000) for _ in range(n)]
-
-
-def random_factory(seed, n):
-    weights = random_weights(seed, n)
+    weights = [rng.randint(1, high) for _ in range(n)]
     quota = sum(weights) // 2 + 1
     return lambda: pi.WeightedGame(weights, quota)
+
+
+LARGE5 = [60000, 50000, 40000, 30000, 20000]
+
+
+def large_small_factory(n_small=5000, seed=4):
+    """Five large players L1..L5 (60000 ... 20000) first, then n_small of weight 1..100."""
+    rng = random.Random(seed)
+    weights = LARGE5 + [rng.randint(1, 100) for _ in range(n_small)]
+    players = [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, n_small + 1)]
+    quota = sum(weights) // 2 + 1
+    return lambda: pi.WeightedGame(weights, quota, players=players)
+
+
+def eu27_lisbon_factory(data_dir):
+    """Lisbon QMV: (65% of the population and 55% of the members) or all but three."""
+    data, path = _read_json(data_dir, EU27_FILE)
+    pops, players = data["weights"], data["players"]
+    if len(players) != 27:
+        raise DataError(f"{path}: expected 27 member states, got {len(players)}")
+
+    def make():
+        pop = pi.WeightedGame(pops, pi.share("65%"), players=players)
+        members = pi.WeightedGame([1] * 27, pi.share("55%"), players=players)
+        all_but_three = pi.WeightedGame([1] * 27, 24, players=players)
+        return (pop & members) | all_but_three
+
+    return make
 
 
 # ---------------------------------------------------------------------------------------
@@ -175,6 +201,11 @@ def _check_weight_order(result, game):
     same = {}
     for weight, value in pairs:
         _check(same.setdefault(weight, value) == value, "equal weights, different values")
+
+
+def check_sums_to_one(result, game):
+    """For games without weights (compositions): exact Fractions summing to 1."""
+    _check_sums_to_one(result)
 
 
 def check_shapley_shubik(result, game):
@@ -214,6 +245,30 @@ def check_normalized(result, game):
     _check_sums_to_one(result)
 
 
+def check_float(result, game):
+    """method="float": within the result's own error bound of a distribution."""
+    values = _values(result)
+    bound = result.error_bound
+    _check(isinstance(result, pi.FloatPowerIndexResult), "not a FloatPowerIndexResult")
+    _check(all(isinstance(v, float) for v in values), "values are not all floats")
+    _check(0 <= bound < 1e-6, f"error bound {bound!r} not in [0, 1e-6)")
+    _check(all(-bound <= v <= 1 + bound for v in values),
+           f"a value lies outside [-{bound:.3g}, 1 + {bound:.3g}]")
+    total = sum(values)
+    _check(abs(total - 1) <= game.n * bound,
+           f"values sum to {total!r}: |sum - 1| > n * error_bound = {game.n * bound:.3g}")
+
+
+def check_estimate(result, game):
+    """Monte Carlo: estimates sum to 1 (1e-9), each inside its own interval."""
+    values = result.to_dict()
+    total = sum(values.values())
+    _check(abs(total - 1) <= 1e-9, f"estimates sum to {total!r}, not 1 within 1e-9")
+    intervals = result.intervals
+    _check(all(intervals[p][0] <= v <= intervals[p][1] for p, v in values.items()),
+           "an estimate lies outside its confidence interval")
+
+
 # name -> (call, check)
 INDICES = {
     "shapley_shubik": (pi.shapley_shubik, check_shapley_shubik),
@@ -227,7 +282,13 @@ INDICES = {
     "johnston": (pi.johnston, check_normalized),
     "deegan_packel": (pi.deegan_packel, check_normalized),
     "holler": (pi.holler, check_normalized),
+    "shapley_shubik_float": (lambda g: pi.shapley_shubik(g, method="float"), check_float),
+    "banzhaf_float": (lambda g: pi.banzhaf(g, method="float"), check_float),
+    "estimate_ss_100k": (lambda g: pi.estimate(g, samples=100_000, seed=1), check_estimate),
 }
+# Not run on the small Iraq games (where every entry of INDICES above is compared with
+# method="enumerate").
+NOT_ON_IRAQ = ("shapley_shubik_float", "banzhaf_float", "estimate_ss_100k")
 
 
 def check_against_enumeration(index):
@@ -445,24 +506,37 @@ def build_cases(data_dir):
     cases = []
     for key, label, factory in (("iraq5", "Iraq 2010, 5 players", iraq_game),
                                 ("iraq7", "Iraq 2010, 7 players", iraq_full_game)):
-        for index in INDICES:
+        for index in (i for i in INDICES if i not in NOT_ON_IRAQ):
             extra = [check_against_enumeration(index)]
             if key == "iraq5" and index == "shapley_shubik":
                 extra.append(check_iraq_kurds)
             cases.append(Case(f"{key}/{index}", label, index,
                               loader=lambda f=factory: f, extra_checks=extra))
-    for index in ("shapley_shubik", "banzhaf"):
+    for index in ("shapley_shubik", "banzhaf", "estimate_ss_100k"):
         cases.append(Case(f"us_ec/{index}", "US EC 2024, 51 players", index,
                           loader=lambda: us_ec_factory(data_dir)))
     for index in ("shapley_shubik", "banzhaf"):
         cases.append(Case(f"eu27/{index}", "EU27 pop. 65%, 27 players", index,
                           loader=lambda: eu27_factory(data_dir)))
+    for index in ("shapley_shubik", "banzhaf"):
+        cases.append(Case(f"eu27_lisbon/{index}", "EU27 Lisbon QMV, 27", index,
+                          loader=lambda: eu27_lisbon_factory(data_dir),
+                          check=check_sums_to_one))
     cases.append(Case("random200/banzhaf", "random, 200 players", "banzhaf",
                       loader=lambda: random_factory(1, 200)))
     cases.append(Case("random200/shapley_shubik", "random, 200 players", "shapley_shubik",
                       loader=lambda: random_factory(1, 200), slow=True, budget=150.0))
+    cases.append(Case("random200/shapley_shubik_float", "random, 200 players",
+                      "shapley_shubik_float", loader=lambda: random_factory(1, 200)))
     cases.append(Case("random1000/banzhaf", "random, 1000 players", "banzhaf",
                       loader=lambda: random_factory(2, 1000), slow=True, budget=60.0))
+    cases.append(Case("random1000/banzhaf_float", "random, 1000 players", "banzhaf_float",
+                      loader=lambda: random_factory(2, 1000)))
+    cases.append(Case("random1000w100/shapley_shubik_float", "random w<=100, 1000 pl.",
+                      "shapley_shubik_float", loader=lambda: random_factory(3, 1000, 100),
+                      slow=True, budget=150.0))
+    cases.append(Case("large5_small5000/banzhaf", "5 large + 5000 small", "banzhaf",
+                      loader=large_small_factory, slow=True, budget=60.0))
     for case_id, (label, call, check, method) in POLITICS.items():
         cases.append(Case(case_id, label, case_id.split("/")[1], loader=politics_factory,
                           call=call, check=check, method=method))
@@ -514,7 +588,8 @@ class Outcome:
 
 
 def run_case(case, repeat, timeout):
-    call, check = (case.call, case.check) if case.call else INDICES[case.index]
+    default_call, default_check = INDICES.get(case.index, (None, None))
+    call, check = case.call or default_call, case.check or default_check
     outcome = Outcome(case)
     spent = 0.0
     for attempt in range(repeat):
@@ -633,7 +708,7 @@ def main(argv=None):
             return 2
     if args.list:
         for case in cases:
-            print(f"{case.id:<34} {case.game}{'  [slow]' if case.slow else ''}")
+            print(f"{case.id:<36} {case.game}{'  [slow]' if case.slow else ''}")
         return 0
     skipped = [c for c in cases if args.quick and c.slow]
     cases = [c for c in cases if c not in skipped]
@@ -666,7 +741,7 @@ def main(argv=None):
     pi.nucleolus(pi.TUGame.from_simple_game(warm))
 
     headers = ["case", "game", "n", "method", "median", "min", "max", "runs", "note"]
-    widths = [26, 26, 4, 10, 9, 9, 9, 4, 0]
+    widths = [36, 26, 4, 11, 9, 9, 9, 4, 0]
     print_row(headers, widths)
     print_row(["-" * w for w in widths[:-1]] + ["----"], widths)
     outcomes = []

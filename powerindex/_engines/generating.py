@@ -257,6 +257,36 @@ def _window_without(prefix, w, low, high):
     return _join(digits)
 
 
+#: Gathered prefix-sum words up to which all the windows are summed in one batch (a few
+#: numpy calls in all instead of a few per distinct weight: small games are dominated by
+#: call overhead).
+_BATCH_WORDS = 1 << 14
+
+
+def _windows_without(prefix, requests):
+    """``{w: _window_without(prefix, w, low, high)}`` for ``requests`` of (w, low, high)."""
+    offsets = {w: _window_offsets(w, low, high, prefix.shape[-1])
+               for w, low, high in requests if w != 0}
+    terms = sum(len(upper) for upper, _ in offsets.values())
+    if not offsets or terms * len(prefix) > _BATCH_WORDS:
+        return {w: _window_without(prefix, w, low, high) for w, low, high in requests}
+    result = {w: _window_without(prefix, w, low, high) for w, low, high in requests
+              if w == 0}
+    weights = list(offsets)
+    upper = np.concatenate([offsets[w][0] for w in weights])
+    lower = np.concatenate([offsets[w][1] for w in weights])
+    lengths = [len(offsets[w][0]) for w in weights]
+    starts = np.cumsum([0, *lengths[:-1]])
+    # The alternating sign restarts at + for every weight: j counts from each segment start.
+    j = np.arange(terms) - np.repeat(starts, lengths)
+    sign = 1 - 2 * (j % 2)
+    values = (prefix[:, upper] - prefix[:, lower]) * sign
+    sums = np.add.reduceat(values, starts, axis=1)
+    for index, w in enumerate(weights):
+        result[w] = _join(sums[:, index])
+    return result
+
+
 def swing_counts(int_weights, int_quota):
     """Number of swings of every player, and the number of winning coalitions.
 
@@ -275,10 +305,8 @@ def swing_counts(int_weights, int_quota):
     n = len(counting.weights)
     coalitions_below = _join(prefix[:, -1])
     winning = coalitions_below if counting.dual else 2**n - coalitions_below
-    by_weight = {}
-    for w in set(counting.weights):
-        low, high = counting.window(w)
-        by_weight[w] = _window_without(prefix, w, low, high)
+    by_weight = _windows_without(prefix, [(w, *counting.window(w))
+                                          for w in sorted(set(counting.weights))])
     return [by_weight[w] for w in counting.weights], winning
 
 

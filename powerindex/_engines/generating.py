@@ -265,24 +265,27 @@ _BATCH_WORDS = 1 << 14
 
 def _windows_without(prefix, requests):
     """``{w: _window_without(prefix, w, low, high)}`` for ``requests`` of (w, low, high)."""
-    offsets = {w: _window_offsets(w, low, high, prefix.shape[-1])
-               for w, low, high in requests if w != 0}
-    terms = sum(len(upper) for upper, _ in offsets.values())
-    if not offsets or terms * len(prefix) > _BATCH_WORDS:
-        return {w: _window_without(prefix, w, low, high) for w, low, high in requests}
+    positive = [(w, low, high) for w, low, high in requests if w != 0]
     result = {w: _window_without(prefix, w, low, high) for w, low, high in requests
               if w == 0}
-    weights = list(offsets)
-    upper = np.concatenate([offsets[w][0] for w in weights])
-    lower = np.concatenate([offsets[w][1] for w in weights])
-    lengths = [len(offsets[w][0]) for w in weights]
-    starts = np.cumsum([0, *lengths[:-1]])
-    # The alternating sign restarts at + for every weight: j counts from each segment start.
+    if not positive:
+        return result
+    weights, lows, highs = np.array(positive, dtype=np.int64).T
+    lengths = np.minimum(prefix.shape[-1], -(-highs // weights))
+    terms = int(lengths.sum())
+    if terms * len(prefix) > _BATCH_WORDS:
+        result.update({w: _window_without(prefix, w, low, high) for w, low, high in positive})
+        return result
+    # Every weight's terms side by side: j counts from 0 within each weight's segment, and
+    # the alternating sign restarts at + for every weight.
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     j = np.arange(terms) - np.repeat(starts, lengths)
-    sign = 1 - 2 * (j % 2)
-    values = (prefix[:, upper] - prefix[:, lower]) * sign
+    steps = j * np.repeat(weights, lengths)
+    upper = np.repeat(highs, lengths) - steps
+    lower = np.maximum(np.repeat(lows, lengths) - steps, 0)
+    values = (prefix[:, upper] - prefix[:, lower]) * (1 - 2 * (j % 2))
     sums = np.add.reduceat(values, starts, axis=1)
-    for index, w in enumerate(weights):
+    for index, (w, _, _) in enumerate(positive):
         result[w] = _join(sums[:, index])
     return result
 

@@ -16,7 +16,9 @@ Two families, by what they need from the game:
   weighted games these are found by backtracking (``method="backtrack"``) without
   listing all 2**n coalitions, otherwise by enumeration.
 
-``method="auto"`` (the default) picks the first applicable of these.
+``method="auto"`` (the default) picks the first applicable of these. For decimals only,
+``method="float"`` (Shapley-Shubik and Banzhaf of weighted games) returns a
+:class:`FloatPowerIndexResult` of floats with a proved bound on their error.
 
 Examples
 --------
@@ -47,6 +49,7 @@ from ._engines import dispatch
 from .results import PowerIndexResult
 
 __all__ = [
+    "FloatPowerIndexResult",
     "shapley_shubik",
     "banzhaf",
     "swings",

@@ -68,6 +68,7 @@ from .leverage import (
 from .montecarlo import ConfidenceInterval, Estimate, estimate
 from .quotas import MAJORITY, Share, share
 from .report import HtmlReport, markdown_page
+from .representation import minimum_sum_representation
 from .results import PowerIndexResult
 from .sweeps import graph_variants, pairwise_mergers, seat_shifts, sweep, sweep_table
 from .tables import Table
@@ -100,6 +101,7 @@ __all__ = [
     "Table",
     "HtmlReport",
     "markdown_page",
+    "minimum_sum_representation",
     # coalitions
     "winning_coalitions",
     "minimal_winning_coalitions",

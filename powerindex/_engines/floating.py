@@ -55,6 +55,8 @@ import math
 
 import numpy as np
 
+from .generating import _setup
+
 UNIT_ROUNDOFF = 2.0**-53
 _TINY = 2.0**-1074
 
@@ -65,9 +67,10 @@ def _gamma(k):
 
 
 def _reduced(int_weights, int_quota):
-    divisor = math.gcd(*int_weights) or 1
-    weights = [w // divisor for w in int_weights]
-    return weights, -(-int_quota // divisor), sum(weights)
+    """Weights and quota divided by the weights' common divisor, and their total (the
+    exact engine's reduction, :func:`generating._setup`)."""
+    counting = _setup(int_weights, int_quota)
+    return counting.weights, counting.quota, counting.total
 
 
 def table_cells(int_weights, int_quota):
@@ -101,10 +104,9 @@ def swing_probabilities(int_weights, int_quota):
     bounds : list of float
         ``abs(values[i] - exact[i]) <= bounds[i]``.
     """
-    weights, quota, total = _reduced(int_weights, int_quota)
+    counting = _setup(int_weights, int_quota)
+    weights, bound = counting.weights, counting.bound
     n = len(weights)
-    dual = total - quota + 1 < quota
-    bound = total - quota + 1 if dual else quota
     dist = np.zeros(bound, dtype=np.float64)
     dist[0] = 1.0
     spare = np.zeros_like(dist)
@@ -120,10 +122,7 @@ def swing_probabilities(int_weights, int_quota):
         dist, spare = spare, dist
     by_weight = {}
     for w in set(weights):
-        if dual:
-            low, high = max(0, total - quota - w + 1), bound
-        else:
-            low, high = max(0, quota - w), bound
+        low, high = counting.window(w)
         if w == 0:
             by_weight[w] = (0.0, 0.0)
             continue

@@ -49,7 +49,6 @@ import sys
 import time
 import warnings
 from collections import namedtuple
-from collections.abc import Mapping
 from fractions import Fraction
 from itertools import accumulate
 from numbers import Integral, Real
@@ -64,10 +63,9 @@ from .errors import (
     InvalidTypeError,
     InvalidUnionsError,
     PrecisionWarning,
-    UnknownPlayerError,
 )
 from .games import CompositeGame, Game, WeightedGame
-from .results import INDEX_TITLES
+from .results import INDEX_TITLES, _PlayerValues
 
 __all__ = [
     "estimate",
@@ -104,7 +102,7 @@ ConfidenceInterval.__doc__ = """A confidence interval ``(low, high)`` of one est
 
 
 # -- the result ------------------------------------------------------------------------------
-class Estimate(Mapping):
+class Estimate(_PlayerValues):
     """Monte Carlo estimates of one index for every player, each with its confidence interval.
 
     A read-only mapping from player (in the game's order) to the estimate, a float. Build
@@ -163,28 +161,6 @@ class Estimate(Mapping):
     def title(self):
         """Human name of the index, e.g. ``"Shapley-Shubik index"``."""
         return INDEX_TITLES.get(self.index, self.index)
-
-    def _check(self, player):
-        if player not in self._values:
-            raise UnknownPlayerError(
-                f"{player!r} is not a player of this game; players are {list(self._values)}"
-            )
-        return player
-
-    def __getitem__(self, player):
-        return self._values[self._check(player)]
-
-    def __contains__(self, player):
-        try:
-            return player in self._values
-        except TypeError:
-            return False
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self):
-        return len(self._values)
 
     def confidence_interval(self, player):
         """The confidence interval of one player's estimate, as ``(low, high)``.

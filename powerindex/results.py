@@ -47,7 +47,39 @@ INDEX_TITLES = {
 }
 
 
-class PowerIndexResult(Mapping):
+class _PlayerValues(Mapping):
+    """A read-only mapping from player to value kept in ``self._values`` (player order);
+    an unknown player is an :class:`~powerindex.UnknownPlayerError`."""
+
+    __slots__ = ()
+
+    def _check(self, player):
+        try:
+            if player in self._values:
+                return player
+        except TypeError:
+            pass
+        raise UnknownPlayerError(
+            f"{player!r} is not a player of this game; players are {list(self._values)}"
+        )
+
+    def __getitem__(self, player):
+        return self._values[self._check(player)]
+
+    def __contains__(self, player):
+        try:
+            return player in self._values
+        except TypeError:
+            return False
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+
+class PowerIndexResult(_PlayerValues):
     """Values of one index for every player of a game.
 
     Parameters
@@ -96,26 +128,6 @@ class PowerIndexResult(Mapping):
     def method(self):
         """The algorithm that computed the values."""
         return self._method
-
-    def __getitem__(self, player):
-        try:
-            return self._values[player]
-        except (KeyError, TypeError):
-            raise UnknownPlayerError(
-                f"{player!r} is not a player of this game; players are {list(self._values)}"
-            ) from None
-
-    def __contains__(self, player):
-        try:
-            return player in self._values
-        except TypeError:
-            return False
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self):
-        return len(self._values)
 
     def to_dict(self):
         """A plain ``dict`` from player to exact value."""

@@ -46,6 +46,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+# The timing helpers of the main benchmark (this folder is on sys.path when run as a script).
+from run import fmt_seconds, git_description
+
 import powerindex as pi
 
 HERE = Path(__file__).resolve().parent
@@ -264,27 +267,6 @@ def verdict(reply, reference):
     return "yes"
 
 
-def fmt_seconds(seconds):
-    if seconds < 1e-3:
-        return f"{seconds * 1e6:.0f} us"
-    if seconds < 1:
-        return f"{seconds * 1e3:.3g} ms"
-    return f"{seconds:.3g} s"
-
-
-def _git():
-    try:
-        commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
-                                capture_output=True, text=True, timeout=10, check=True)
-        status = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--",
-                                 "powerindex"], capture_output=True, text=True, timeout=10,
-                                check=True)
-    except (OSError, subprocess.SubprocessError):
-        return "git commit unknown"
-    dirty = " + uncommitted changes in powerindex/" if status.stdout.strip() else ""
-    return f"git {commit.stdout.strip()}{dirty}"
-
-
 def _cpu():
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
@@ -382,7 +364,7 @@ def main(argv=None):
     print(f"machine   {platform.machine()}, {_cpu()}, {os.cpu_count()} CPUs, "
           f"{platform.platform()}")
     print(f"python    {platform.python_version()}; ours: powerindex {pi.__version__} "
-          f"({_git()})")
+          f"({git_description()})")
     for peer in peers:
         print(f"peer      {peer.name}: {', '.join(installed[peer.name])}")
     print(f"settings  repeat {repeat}, budget {args.budget:g} s per case, timeout "

@@ -10,8 +10,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import powerindex as pi
-from powerindex.report import markdown_page
 
+from .._command import write_pages
 from .._command import write_text as _write
 from .model import (
     BLOCKING_MINORITY,
@@ -198,9 +198,4 @@ def write_report(out_dir=HERE, rows=None):
     _write(out_dir / "tables" / "exact.csv", _csv(*exact_table(study)))
     (out_dir / "figures").mkdir(parents=True, exist_ok=True)
     plot.save(figure(study), out_dir / "figures" / "power-vs-population.png")
-    path = out_dir / "report.md"
-    _write(path, report_text(study))
-    # the same report as one self-contained page (figures embedded), readable on a phone
-    (out_dir / "report.html").write_text(
-        markdown_page(path.read_text(encoding="utf-8"), base_dir=out_dir), encoding="utf-8")
-    return path
+    return write_pages(out_dir, report_text(study))

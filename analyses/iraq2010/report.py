@@ -8,8 +8,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import powerindex as pi
-from powerindex.report import markdown_page
 
+from .._command import write_pages
 from .._command import write_text as _write
 from .model import (
     ASSUMPTIONS_FILE,
@@ -519,9 +519,4 @@ def write_report(out_dir=HERE, seats_file=SEATS_FILE, assumptions_file=ASSUMPTIO
     study = Study(read_seats(seats_file), read_assumptions(assumptions_file))
     figures = write_figures(study, out_dir)
     write_tables(study, out_dir)
-    path = out_dir / "report.md"
-    path.write_text(build_report(study, figures), encoding="utf-8")
-    # the same report as one self-contained page (figures embedded), readable on a phone
-    (out_dir / "report.html").write_text(
-        markdown_page(path.read_text(encoding="utf-8"), base_dir=out_dir), encoding="utf-8")
-    return path
+    return write_pages(out_dir, build_report(study, figures))

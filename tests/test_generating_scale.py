@@ -10,6 +10,7 @@ and size for each player separately, no deletion, no limbs).
 import random
 from fractions import Fraction
 from math import factorial
+from unittest import mock
 
 import brute
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
+from powerindex._engines import generating
 
 # Random games here include improper ones on purpose (low quotas); the warning is tested
 # in test_games.py.
@@ -174,3 +176,36 @@ def test_property_generating_equals_enumeration(case):
     assert (pi.banzhaf(game, method="generating") == pi.banzhaf(game, method="enumerate"))
     assert (pi.shapley_shubik(game, method="generating")
             == pi.shapley_shubik(game, method="enumerate"))
+
+
+def _limb_path_only():
+    """Small games normally take the Python-integer path of the engine; this turns it off."""
+    return mock.patch.object(generating, "_SMALL_COLUMNS", -1)
+
+
+@given(small_weighted())
+@SETTINGS
+def test_property_both_weight_count_paths_equal_brute_force(case):
+    # the Kronecker path (small games) and the limb path, each against enumeration
+    weights, quota = case
+    players = [f"P{i}" for i in range(len(weights))]
+    wins = brute.weighted(weights, quota, players=players)
+    by_player = brute.swings(players, wins)
+    want = [by_player[p] for p in players]
+    winning = len(brute.winning_coalitions(players, wins))
+    assert generating.swing_counts(weights, quota) == (want, winning)
+    with _limb_path_only():
+        assert generating.swing_counts(weights, quota) == (want, winning)
+
+
+@given(st.lists(st.integers(0, 40), min_size=20, max_size=62), st.data())
+@settings(deadline=None, max_examples=8)
+def test_property_small_path_equals_naive_up_to_62_players(weights, data):
+    # up to 62 factors with counts near 2**62, and bounds up to the path's column limit
+    if sum(weights) == 0:
+        weights[0] = 1
+    quota = data.draw(st.integers(1, sum(weights)))
+    swings, _ = generating.swing_counts(weights, quota)
+    assert swings == naive_swings(weights, quota)
+    with _limb_path_only():
+        assert generating.swing_counts(weights, quota)[0] == swings

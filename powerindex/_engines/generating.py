@@ -37,6 +37,11 @@ Python-integer counts, and the same Fractions follow.
 Players are added in increasing order of weight, so that the early steps touch only the
 columns a coalition of the players so far can reach.
 
+Small games (at most 62 factors and 2048 columns: Iraq, the US Electoral College) skip the
+limbs: their weight counts are one Python integer by Kronecker substitution, see
+:func:`_swing_windows_small`, because there the fixed cost of the numpy calls, not the
+arithmetic, is what a call costs.
+
 Costs, with n players, b = min(q, W - q + 1) the bound, d distinct weights below it and
 m of the players below it: weight counts O(n b (1 + n / 62)) word additions for the product
 plus O(d b) for the deletions; weight-and-size counts O(n b sum_k (1 + log2 C(m, k) / 31))
@@ -200,6 +205,46 @@ def _product(weights, bound):
     return limbs
 
 
+#: Tables of at most this many columns, for at most 62 factors, are counted in Python
+#: integers (:func:`_swing_windows_small`).
+_SMALL_COLUMNS = 2048
+
+
+def _swing_windows_small(counting):
+    """``(coalitions_below, {w: window count})`` of :func:`swing_counts` for small games.
+
+    The product by Kronecker substitution: evaluated at x = 2**64 the polynomial is one
+    Python integer whose 64-bit words are the counts (each below 2**62 with at most 62
+    factors), and multiplying by (1 + x^w) is one shift and one addition. The prefix sums
+    are then a Python list, and each alternating window sum of :func:`_window_without`
+    four sums of list slices with stride 2w. For small games this does what the limb
+    engine does at a fraction of its fixed cost (two numpy calls per factor and a dozen
+    per window batch), which dominates there.
+    """
+    bound = counting.bound
+    mask = (1 << (64 * bound)) - 1
+    value, reach = 1, 1
+    for w in counting.small:
+        value += value << (64 * w)
+        reach += w
+        if reach > bound:
+            value &= mask
+    counts = np.frombuffer(value.to_bytes(8 * bound, "little"), dtype=np.int64)
+    prefix = [0, *np.cumsum(counts).tolist()]  # prefix[t]: coalitions weighing < t
+    windows = {}
+    for w in set(counting.weights):
+        low, high = counting.window(w)
+        if w == 0:
+            windows[w] = (prefix[high] - prefix[low]) // 2
+            continue
+        # sum_j (-1)^j (P[high - j w] - P[low - j w]), terms with a negative column are 0
+        windows[w] = (sum(prefix[high::-2 * w]) - sum(prefix[high - w::-2 * w])
+                      if high >= w else prefix[high]) \
+            - (sum(prefix[low::-2 * w]) - sum(prefix[low - w::-2 * w])
+               if low >= w else prefix[low])
+    return prefix[bound], windows
+
+
 def _join(digits):
     """The integer with these int64 digit sums (limb l has weight 2**(31 l))."""
     return sum(int(d) << (DIGIT_BITS * limb) for limb, d in enumerate(digits))
@@ -299,13 +344,18 @@ def swing_counts(int_weights, int_quota):
     winning : int
     """
     counting = _setup(int_weights, int_quota)
-    limbs = _product(counting.small, counting.bound)
+    n = len(counting.weights)
+    small = counting.small
+    if len(small) <= 62 and counting.bound <= _SMALL_COLUMNS:
+        coalitions_below, by_weight = _swing_windows_small(counting)
+        winning = coalitions_below if counting.dual else 2**n - coalitions_below
+        return [by_weight[w] for w in counting.weights], winning
+    limbs = _product(small, counting.bound)
     prefix = np.empty((len(limbs), counting.bound + 1), dtype=np.int64)
     prefix[:, 0] = 0
     for limb in range(len(limbs)):
         np.cumsum(limbs[limb], out=prefix[limb, 1:])
         limbs[limb] = None  # one table's worth of memory at a time
-    n = len(counting.weights)
     coalitions_below = _join(prefix[:, -1])
     winning = coalitions_below if counting.dual else 2**n - coalitions_below
     by_weight = _windows_without(prefix, [(w, *counting.window(w))

@@ -1,10 +1,11 @@
-"""Benchmarks for powerindex: median wall times of exact power indices on standard games.
+"""Benchmarks for powerindex: median wall times and peak memory of exact power indices.
 
 Run from the repository root (``make bench`` does this)::
 
     .venv/bin/python benchmarks/run.py              # the full suite, a few minutes on 2 cores
     .venv/bin/python benchmarks/run.py --quick      # 1 repeat, slow cases skipped
     .venv/bin/python benchmarks/run.py --only iraq  # cases whose id contains "iraq"
+    .venv/bin/python benchmarks/run.py --no-memory  # skip the peak-memory run of each case
     .venv/bin/python benchmarks/run.py --list       # list the cases and exit
 
 Every case is timed in this process with :func:`time.perf_counter`. Each repeat builds a
@@ -19,8 +20,16 @@ bound (marked ``>``). The results of the first run are checked for sanity (value
 nucleolus is an imputation; ``method="float"`` results within their own ``error_bound``:
 every value in [-bound, 1 + bound] and |sum - 1| <= n * bound; Monte Carlo estimates sum
 to 1 within 1e-9 and lie inside their confidence intervals); no
-timing is asserted. The exit status is 1 if a sanity check failed, 2 on bad usage or
-missing data, 0 otherwise.
+timing is asserted.
+
+Peak memory (unless ``--no-memory``): after its timed runs, every case is run once more,
+untimed, in a child process made with :func:`os.fork`, which builds a fresh game and makes
+the same call; :func:`os.wait4` gives the child's peak resident set size (``ru_maxrss``).
+A child starts with this process's anonymous resident pages, so the table also shows their
+size at the fork: the computation added about the difference. A peak over 2 GiB (issue 5's
+bound) is marked ``!`` in the table and in a summary line, but does not change the exit
+status. The exit status is 1 if a sanity check failed, 2 on bad usage or missing data,
+0 otherwise.
 
 See benchmarks/README.md for the cases, their data sources and recorded results.
 """
@@ -54,6 +63,10 @@ EU27_FILE = "eu27_pop_2024.json"
 DEFAULT_REPEAT = 7
 DEFAULT_BUDGET = 20.0  # seconds per case, summed over its repeats
 DEFAULT_TIMEOUT = 120.0  # a single run is stopped after this many seconds
+MEMORY_LIMIT = 2 * 2**30  # bytes; issue 5: "peak memory under 2 GB for each" case
+MEMORY_LIMIT_TEXT = f"{MEMORY_LIMIT / 2**30:g} GiB"
+CAN_FORK = hasattr(os, "fork") and hasattr(os, "wait4")
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
 
 
 class DataError(Exception):
@@ -585,11 +598,17 @@ class Outcome:
     over_budget: bool = False  # first run exceeded the budget: single figure
     timed_out: bool = False  # stopped at --timeout: the figure is a lower bound
     error: str = ""
+    memory: object = None  # Memory of the extra forked run, if one was made
+
+
+def case_functions(case):
+    """The case's (call, check): its own, or those of INDICES[case.index]."""
+    default_call, default_check = INDICES.get(case.index, (None, None))
+    return case.call or default_call, case.check or default_check
 
 
 def run_case(case, repeat, timeout):
-    default_call, default_check = INDICES.get(case.index, (None, None))
-    call, check = case.call or default_call, case.check or default_check
+    call, check = case_functions(case)
     outcome = Outcome(case)
     spent = 0.0
     for attempt in range(repeat):
@@ -623,6 +642,72 @@ def run_case(case, repeat, timeout):
             break
     gc.collect()
     return outcome
+
+
+@dataclass
+class Memory:
+    """The extra untimed run of a case in a forked child; sizes in bytes."""
+    peak: int  # the child's peak resident set size (ru_maxrss)
+    inherited: int = None  # this process's anonymous RSS at the fork (None: unknown)
+    problem: str = ""  # why the run did not finish: then ``peak`` is a lower bound
+
+    @property
+    def over_limit(self):
+        return self.peak > MEMORY_LIMIT
+
+
+def anonymous_resident_size():
+    """This process's resident memory less its file-backed pages, in bytes (None: no /proc).
+
+    This is what a forked child starts with: fork copies the page-table entries of
+    anonymous memory, while file-backed pages (code, shared libraries) count in the
+    child's RSS only once it touches them.
+    """
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            _, resident, shared = (int(field) for field in handle.read().split()[:3])
+    except (OSError, ValueError):
+        return None
+    return (resident - shared) * os.sysconf("SC_PAGE_SIZE")
+
+
+def measure_memory(case, timeout):
+    """Make the case's call once on a fresh game in a forked child; return its Memory.
+
+    A child of its own, because ru_maxrss only ever grows: in this process it would report
+    the largest case so far. The child stops itself at ``timeout`` with the default action
+    of SIGALRM, which ends it even inside numpy, where a Python handler would wait.
+    """
+    call, _ = case_functions(case)
+    inherited = anonymous_resident_size()
+    sys.stdout.flush()  # or the child's copy of the buffers could be written twice
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            if timeout:
+                signal.signal(signal.SIGALRM, signal.SIG_DFL)
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            call(case.make_game())
+            status = 0
+        except BaseException as exc:  # whatever happens, the child must reach os._exit
+            print(f"memory run of {case.id}: {exc!r}", file=sys.stderr, flush=True)
+        finally:
+            os._exit(status)
+    _, status, usage = os.wait4(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code == -signal.SIGALRM:
+        problem = f"stopped at --timeout after {fmt_seconds(timeout)}"
+    elif code < 0:
+        problem = f"killed by {signal.Signals(-code).name}"
+    else:
+        problem = f"failed (exit status {code})" if code else ""
+    return Memory(usage.ru_maxrss * RSS_UNIT, inherited, problem)
+
+
+def fmt_mib(size):
+    return "-" if size is None else f"{size / 2**20:.0f} MiB"
 
 
 def fmt_seconds(seconds):
@@ -677,7 +762,7 @@ def print_row(cells, widths):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        description="Median wall times of powerindex on standard games.")
+        description="Median wall times and peak memory of powerindex on standard games.")
     parser.add_argument("--quick", action="store_true",
                         help="one repeat per case, and skip the slow cases")
     parser.add_argument("--only", metavar="SUBSTRING",
@@ -691,6 +776,8 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop a single run after this long and report it as a lower "
                              f"bound (default {DEFAULT_TIMEOUT:g}; 0 for no limit)")
+    parser.add_argument("--no-memory", dest="memory", action="store_false",
+                        help="skip the extra untimed run per case that measures peak memory")
     parser.add_argument("--list", action="store_true", help="list the cases and exit")
     args = parser.parse_args(argv)
     if args.repeat is not None and args.repeat < 1:
@@ -726,6 +813,13 @@ def main(argv=None):
     print(f"settings  repeat {repeat}, budget {DEFAULT_BUDGET:g} s per case"
           f"{f' ({special})' if special else ''}, timeout {args.timeout:g} s per run"
           f"{', quick' if args.quick else ''}")
+    measure = args.memory and CAN_FORK
+    if measure:
+        print("memory    peak RSS of one more, untimed run per case in a forked child; "
+              "'at fork': the anonymous RSS it started with")
+    else:
+        print(f"memory    not measured "
+              f"({'--no-memory' if CAN_FORK else 'no os.fork or os.wait4 here'})")
     print()
 
     # Warm up imports (numpy, networkx, scipy for the nucleolus) outside any timed region.
@@ -740,14 +834,17 @@ def main(argv=None):
     pi.leverage(warm, warm_graph)
     pi.nucleolus(pi.TUGame.from_simple_game(warm))
 
-    headers = ["case", "game", "n", "method", "median", "min", "max", "runs", "note"]
-    widths = [36, 26, 4, 11, 9, 9, 9, 4, 0]
+    headers = ["case", "game", "n", "method", "median", "min", "max", "runs", "peak RSS",
+               "at fork", "note"]
+    widths = [36, 26, 4, 11, 9, 9, 9, 4, 9, 8, 0]
     print_row(headers, widths)
     print_row(["-" * w for w in widths[:-1]] + ["----"], widths)
     outcomes = []
     started = time.perf_counter()
     for case in cases:
         outcome = run_case(case, repeat, args.timeout)
+        if measure:
+            outcome.memory = measure_memory(case, args.timeout)
         outcomes.append(outcome)
         times = outcome.times
         notes = []
@@ -757,6 +854,14 @@ def main(argv=None):
             notes.append(f"* first run over the {case.budget:g} s budget: not repeated")
         if outcome.error:
             notes.append(f"CHECK FAILED: {outcome.error}")
+        memory, peak, inherited = outcome.memory, "-", "-"
+        if memory:
+            peak, inherited = fmt_mib(memory.peak), fmt_mib(memory.inherited)
+            if memory.problem:
+                peak = ">" + peak
+                notes.append(f"> memory run {memory.problem}")
+            if memory.over_limit:
+                notes.append(f"! peak RSS over {MEMORY_LIMIT_TEXT} (issue 5)")
         if outcome.timed_out:
             median = low = high = ">" + fmt_seconds(times[-1])
         else:
@@ -765,13 +870,24 @@ def main(argv=None):
             if outcome.over_budget:
                 median = "*" + median
         print_row([case.id, case.game, outcome.n, outcome.method or "-", median, low, high,
-                   len(times), "; ".join(notes)], widths)
+                   len(times), peak, inherited, "; ".join(notes)], widths)
         sys.stdout.flush()
     for case in skipped:
-        print_row([case.id, case.game, "", "", "", "", "", 0, "skipped (--quick)"], widths)
+        print_row([case.id, case.game, "", "", "", "", "", 0, "", "", "skipped (--quick)"],
+                  widths)
     print()
-    print(f"total {fmt_seconds(time.perf_counter() - started)}; times are wall-clock "
+    print(f"total {fmt_seconds(time.perf_counter() - started)}"
+          f"{' with the memory runs' if measure else ''}; times are wall-clock "
           f"seconds of one index call on a fresh game (game construction not timed).")
+    measured = [o for o in outcomes if o.memory]
+    if measured:
+        largest = max(measured, key=lambda o: o.memory.peak)
+        over = [o.case.id for o in measured if o.memory.over_limit]
+        verdict = (f"! {len(over)} case(s) over {MEMORY_LIMIT_TEXT} (issue 5): "
+                   + ", ".join(over)) if over else f"none over {MEMORY_LIMIT_TEXT} (issue 5)"
+        bound = ">" if largest.memory.problem else ""
+        print(f"peak RSS: largest {bound}{fmt_mib(largest.memory.peak)} ({largest.case.id}); "
+              f"{verdict}. It includes the RSS at fork.")
     failed = [o for o in outcomes if o.error]
     if failed:
         print(f"{len(failed)} sanity check(s) FAILED: "

@@ -13,6 +13,7 @@ from math import factorial
 from unittest import mock
 
 import brute
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -209,3 +210,40 @@ def test_property_small_path_equals_naive_up_to_62_players(weights, data):
     assert swings == naive_swings(weights, quota)
     with _limb_path_only():
         assert generating.swing_counts(weights, quota)[0] == swings
+
+
+def _counts_by_weight(weights, bound):
+    """Coalitions by weight below ``bound``, one player at a time in Python integers."""
+    counts = [1] + [0] * (bound - 1)
+    for w in weights:
+        for t in range(bound - 1, w - 1, -1):
+            counts[t] += counts[t - w]
+    return counts
+
+
+@st.composite
+def product_case(draw):
+    # up to 100 factors (four limbs), with zero weights, weights on a lattice (counts that
+    # are zero next to the middle, where the mirror reads) and bounds past the total
+    n = draw(st.integers(0, 100))
+    step = draw(st.sampled_from([1, 1, 7]))
+    weights = sorted(step * w for w in draw(st.lists(st.integers(0, 12), min_size=n,
+                                                        max_size=n)))
+    bound = draw(st.integers(1, sum(weights) + 10))
+    return [w for w in weights if w < bound], bound
+
+
+@given(product_case())
+@settings(deadline=None, max_examples=40)
+def test_property_prefix_table_counts_coalitions_by_weight(case):
+    # the limb table (mirrored halves, skipped low columns, lazy carries) against the
+    # plain count
+    weights, bound = case
+    table = generating._prefix_table(weights, bound)
+    assert table.shape[1] == bound + 1 and not table[:, 0].any()
+    digits = np.diff(table, axis=1)
+    # several limbs are normalized; a single one holds the counts themselves (<= 2**62)
+    top = 2**generating.DIGIT_BITS if len(table) > 1 else 2**62 + 1
+    assert ((digits >= 0) & (digits < top)).all()
+    counts = [generating._join(digits[:, t]) for t in range(bound)]
+    assert counts == _counts_by_weight(weights, bound)

@@ -35,7 +35,10 @@ Python integers once per (weight, size): the results are the same integers as wi
 Python-integer counts, and the same Fractions follow.
 
 Players are added in increasing order of weight, so that the early steps touch only the
-columns a coalition of the players so far can reach.
+columns a coalition of the players so far can reach. The weight-only product also keeps
+only the columns up to half the weight of the players so far, the rest following from the
+symmetry C[t] = C[total - t] of a coalition and its complement, and skips, in each limb,
+the low columns whose counts are too small to reach that limb (:func:`_prefix_table`).
 
 Small games (at most 62 factors and 2048 columns: Iraq, the US Electoral College) skip the
 limbs: their weight counts are one Python integer by Kronecker substitution, see
@@ -44,9 +47,11 @@ arithmetic, is what a call costs.
 
 Costs, with n players, b = min(q, W - q + 1) the bound, d distinct weights below it and
 m of the players below it: weight counts O(n b (1 + n / 62)) word additions for the product
-plus O(d b) for the deletions; weight-and-size counts O(n b sum_k (1 + log2 C(m, k) / 31))
--- about O(n^3 b / 90) -- and O(n^2 b) memory in words, for the product, and O(n^2 b) for
-the deletions.
+(about half of that for a quota near half the total, by the symmetry), O(b (1 + m / 31))
+words of memory, and O(b (1 + m / 31) sum_w 1 / w) additions for the deletions, over the
+distinct weights w; weight-and-size counts O(n b sum_k (1 + log2 C(m, k) / 31)) -- about
+O(n^3 b / 90) -- and O(n^2 b) memory in words, for the product, and O(n^2 b) for the
+deletions.
 
 References
 ----------
@@ -75,8 +80,6 @@ _MASK = (1 << DIGIT_BITS) - 1
 _STEPS_PER_CARRY = 31
 #: Tables of at most this many columns are updated all rows at once.
 _NARROW = 4096
-#: Terms of an alternating window sum gathered at once (per limb).
-_TERMS_PER_GATHER = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -171,38 +174,100 @@ def _normalize(arrays, offsets):
             upper += carry[above - below: above - below + len(upper)]
 
 
-def _product(weights, bound):
-    """Limbs (a list of L arrays of ``bound`` int64) of the coefficients below ``bound`` of
-    prod (1 + x^w), radix 2**31, normalized: coalitions by weight. ``weights`` sorted,
-    all below ``bound``.
+def _extend_by_mirror(table, total, stored, columns):
+    """Fill ``table[stored:columns]`` from P[t] = P[total - t] (zero for t > total).
 
-    The steps run in blocks of 31 between carry normalizations, one limb at a time through
-    a block, so that a limb (and its double buffer) stays in cache for the whole block.
+    Every column filled is above half the total, so its source is below ``stored``.
     """
-    limbs = [np.zeros(bound, dtype=np.int64) for _ in range(_limbs_for(len(weights)))]
-    spares = [np.zeros(bound, dtype=np.int64) if weights else None for _ in limbs]
+    inside = min(columns, total + 1) - stored
+    if inside > 0:
+        source = total - stored  # column t = stored takes P[total - stored], then down
+        table[stored:stored + inside] = table[source - inside + 1:source + 1][::-1]
+    else:
+        inside = 0
+    if stored + inside < columns:
+        table[stored + inside:columns] = 0
+
+
+def _carry(limbs, lows, columns):
+    """Propagate the carries of the first ``columns`` of the limbs, low to high, in place.
+
+    ``lows[l]``: limb l is zero below that column. A carry into limb l + 1 comes from a
+    digit of limb l of at least 2**31, so from a column at or above ``lows[l]``, and may
+    lower ``lows[l + 1]``; the column where it starts is looked for in the stretch below
+    the old ``lows[l + 1]`` only.
+    """
+    for limb in range(len(limbs) - 1):
+        low = lows[limb]
+        if low >= columns:
+            break  # this limb and the ones above are zero
+        lower = limbs[limb][low:columns]
+        carry = lower >> DIGIT_BITS
+        lower &= _MASK
+        limbs[limb + 1][low:columns] += carry
+        below = carry[:max(0, lows[limb + 1] - low)]
+        if below.any():
+            lows[limb + 1] = low + int(np.argmax(below != 0))
+
+
+def _prefix_table(weights, bound):
+    """Prefix sums ``P[l, t]`` (limb l, radix 2**31) of the number of coalitions weighing
+    less than t, for t = 0..bound: an int64 array of L rows and ``bound + 1`` columns.
+    ``weights`` sorted, all below ``bound``.
+
+    The coefficients of prod (1 + x^w) below the bound are built in the rows (after a
+    zero column), normalized, then summed up in place. Two savings:
+
+    * The coefficients are symmetric, C[t] = C[total - t] for the total weight of the
+      players so far (a coalition and its complement among them). Only the columns up to
+      half the total are kept, ``min(bound, total // 2 + 1)``, and before each block of
+      steps the table is extended by this mirror to the columns the block will end with.
+      With the quota near half the total this halves the columns of the last steps:
+      about a third of all the work.
+    * Limb l is zero below the first column whose count reaches 2**(31 l) (counts are
+      small far from the middle): about a quarter of the limb columns, which are skipped
+      (:func:`_carry` keeps track of where each limb starts).
+
+    The steps run in blocks of 31 between carry normalizations, one limb at a time
+    through a block, so that a limb and the one scratch row it alternates with stay in
+    cache for the whole block; the carries run over the limbs a count can have reached.
+    Memory: the table and one scratch row. Nothing else of the table's size is
+    allocated (fresh memory costs a page fault per page at first touch).
+    """
+    table = np.zeros((_limbs_for(len(weights)), bound + 1), dtype=np.int64)
+    limbs = [row[1:] for row in table]  # column 0 stays the prefix sums' P[0] = 0
+    scratch = np.empty(bound, dtype=np.int64)  # holds anything below a limb's low
     limbs[0][0] = 1
-    offsets = [0] * len(limbs)
-    reaches = np.minimum(bound, 1 + np.cumsum(np.array(weights, dtype=np.int64))).tolist()
+    lows = [0] + [bound] * (len(limbs) - 1)  # limb l is zero below lows[l]
+    total, stored = 0, 1  # weight of the players so far; columns kept
     for begin in range(0, len(weights), _STEPS_PER_CARRY):
-        block = range(begin, min(begin + _STEPS_PER_CARRY, len(weights)))
+        block = weights[begin:begin + _STEPS_PER_CARRY]
         # counts are below 2**steps: the limbs above are still zero
-        active = min(len(limbs), (block[-1] + 1) // DIGIT_BITS + 1)
+        active = min(len(limbs), (begin + len(block)) // DIGIT_BITS + 1)
+        end_total = total + sum(block)
+        end = min(bound, end_total // 2 + 1)  # the columns kept after the block
         for limb in range(active):
-            old, new = limbs[limb], spares[limb]
-            for step in block:
-                w = weights[step]
+            row, low = limbs[limb], lows[limb]  # P[t] + P[t - w] is zero below low too
+            _extend_by_mirror(row, total, stored, end)
+            old, new = row, scratch
+            for w in block:
                 if w == 0:
-                    old *= 2
+                    old[low:end] *= 2
                     continue
-                new_reach = reaches[step]
                 # new = old + old shifted by w (an in-place += would copy the overlap)
-                new[:w] = old[:w]
-                np.add(old[w:new_reach], old[:new_reach - w], out=new[w:new_reach])
+                split = max(low, min(low + w, end))
+                new[low:split] = old[low:split]
+                if end > split:
+                    np.add(old[split:end], old[split - w:end - w], out=new[split:end])
                 old, new = new, old
-            limbs[limb], spares[limb] = old, new
-        _normalize(limbs, offsets)
-    return limbs
+            if old is not row:
+                row[low:end] = old[low:end]
+        total, stored = end_total, end
+        _carry(limbs[:active], lows, stored)
+    for limb in limbs:
+        _extend_by_mirror(limb, total, stored, bound)
+        np.cumsum(limb, out=limb)
+    return table
 
 
 #: Tables of at most this many columns, for at most 62 factors, are counted in Python
@@ -280,6 +345,19 @@ def _window_offsets(w, low, high, terms):
     return high - steps, np.maximum(low - steps, 0)
 
 
+def _alternating(words, column, w):
+    """Per limb, sum_j (-1)^j words[:, column - j w] over the columns >= 0, modulo 2**64.
+
+    Two strided sums, no copy of the table. They wrap around in unsigned 64-bit
+    arithmetic (well defined, unlike signed overflow); the differences that
+    :func:`_window_without` takes are small, so they come out exact.
+    """
+    sums = words[:, column::-2 * w].sum(axis=1, dtype=np.uint64)
+    if column >= w:
+        sums -= words[:, column - w::-2 * w].sum(axis=1, dtype=np.uint64)
+    return sums
+
+
 def _window_without(prefix, w, low, high):
     """Coalitions of the others weighing in [low, high), from the prefix sums of all.
 
@@ -288,51 +366,17 @@ def _window_without(prefix, w, low, high):
     c[t] = sum_j (-1)^j C[t - j w]; summed over the window, each term is a difference of
     prefix sums: sum_j (-1)^j (P[high - j w] - P[low - j w]). That costs O(bound / w) per
     limb instead of a pass over the whole array (for w = 0, c = C / 2). The windows of the
-    terms are disjoint (high - low <= w), so each limb's sum stays below 2**57.
+    terms are disjoint (high - low <= w), so each limb's sum is at most the sum of its
+    digits over all columns in magnitude: below 2**57 for normalized limbs (digits below
+    2**31), at most 2**62 for a single limb (all the coalitions of at most 62 players).
+    So the difference of the two alternating sums of :func:`_alternating`, taken modulo
+    2**64, is that sum exactly.
     """
     if w == 0:
         return _join(prefix[:, high] - prefix[:, low]) // 2
-    upper, lower = _window_offsets(w, low, high, prefix.shape[-1])
-    sign = 1 - 2 * (np.arange(len(upper), dtype=np.int64) % 2)
-    digits = np.zeros(len(prefix), dtype=np.int64)
-    for start in range(0, len(upper), _TERMS_PER_GATHER):  # bounded temporary memory
-        part = slice(start, start + _TERMS_PER_GATHER)
-        columns = np.concatenate([upper[part], lower[part]])
-        digits += prefix[:, columns] @ np.concatenate([sign[part], -sign[part]])
-    return _join(digits)
-
-
-#: Gathered prefix-sum words up to which all the windows are summed in one batch (a few
-#: numpy calls in all instead of a few per distinct weight: small games are dominated by
-#: call overhead).
-_BATCH_WORDS = 1 << 14
-
-
-def _windows_without(prefix, requests):
-    """``{w: _window_without(prefix, w, low, high)}`` for ``requests`` of (w, low, high)."""
-    positive = [(w, low, high) for w, low, high in requests if w != 0]
-    result = {w: _window_without(prefix, w, low, high) for w, low, high in requests
-              if w == 0}
-    if not positive:
-        return result
-    weights, lows, highs = np.array(positive, dtype=np.int64).T
-    lengths = np.minimum(prefix.shape[-1], -(-highs // weights))
-    terms = int(lengths.sum())
-    if terms * len(prefix) > _BATCH_WORDS:
-        result.update({w: _window_without(prefix, w, low, high) for w, low, high in positive})
-        return result
-    # Every weight's terms side by side: j counts from 0 within each weight's segment, and
-    # the alternating sign restarts at + for every weight.
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    j = np.arange(terms) - np.repeat(starts, lengths)
-    steps = j * np.repeat(weights, lengths)
-    upper = np.repeat(highs, lengths) - steps
-    lower = np.maximum(np.repeat(lows, lengths) - steps, 0)
-    values = (prefix[:, upper] - prefix[:, lower]) * (1 - 2 * (j % 2))
-    sums = np.add.reduceat(values, starts, axis=1)
-    for index, (w, _, _) in enumerate(positive):
-        result[w] = _join(sums[:, index])
-    return result
+    words = prefix.view(np.uint64)
+    digits = _alternating(words, high, w) - _alternating(words, low, w)
+    return _join(digits.view(np.int64))
 
 
 def swing_counts(int_weights, int_quota):
@@ -350,16 +394,11 @@ def swing_counts(int_weights, int_quota):
         coalitions_below, by_weight = _swing_windows_small(counting)
         winning = coalitions_below if counting.dual else 2**n - coalitions_below
         return [by_weight[w] for w in counting.weights], winning
-    limbs = _product(small, counting.bound)
-    prefix = np.empty((len(limbs), counting.bound + 1), dtype=np.int64)
-    prefix[:, 0] = 0
-    for limb in range(len(limbs)):
-        np.cumsum(limbs[limb], out=prefix[limb, 1:])
-        limbs[limb] = None  # one table's worth of memory at a time
+    prefix = _prefix_table(small, counting.bound)
     coalitions_below = _join(prefix[:, -1])
     winning = coalitions_below if counting.dual else 2**n - coalitions_below
-    by_weight = _windows_without(prefix, [(w, *counting.window(w))
-                                          for w in sorted(set(counting.weights))])
+    by_weight = {w: _window_without(prefix, w, *counting.window(w))
+                 for w in set(counting.weights)}
     return [by_weight[w] for w in counting.weights], winning
 
 

@@ -157,21 +157,33 @@ def _limb_rows(m, sizes=None):
     return ranges
 
 
-def _normalize(arrays, offsets):
-    """Propagate the carries of the limb arrays, low to high, in place.
+#: Words of a carry temporary in :func:`_normalize` (a few row strips at a time).
+_CARRY_WORDS = 1 << 18
+
+
+def _normalize(arrays, offsets, sizes, columns):
+    """Propagate the carries of the by-size limb arrays, low to high, in place.
 
     Limb ``l + 1`` may cover fewer rows (leading axis) than limb ``l``: ``offsets`` gives
     the first row of each. The rows it lacks carry nothing into it, as their counts are
-    below 2**(31 (l + 1)).
+    below 2**(31 (l + 1)). Only sizes below ``sizes`` and the first ``columns`` columns
+    can be nonzero; they are carried a strip of rows at a time, so that the temporaries
+    stay small (and in cache).
     """
+    strip = max(1, _CARRY_WORDS // max(columns, 1))
     for lower, upper, below, above in zip(arrays, arrays[1:], offsets, offsets[1:],
                                           strict=False):
-        carry = lower >> DIGIT_BITS
-        lower &= _MASK
-        if upper.ndim == 1:
-            upper += carry
-        else:
-            upper += carry[above - below: above - below + len(upper)]
+        # lower's rows r hold size below + r, which is row below + r - above of upper
+        first = max(0, above - below)
+        last = min(len(lower), sizes - below, above + len(upper) - below)
+        for start in range(0, min(len(lower), sizes - below), strip):
+            rows = slice(start, min(start + strip, len(lower), sizes - below))
+            carry = lower[rows, :columns] >> DIGIT_BITS
+            lower[rows, :columns] &= _MASK
+            into = slice(max(rows.start, first), min(rows.stop, last))
+            if into.stop > into.start:
+                upper[into.start + below - above:into.stop + below - above, :columns] += \
+                    carry[into.start - rows.start:into.stop - rows.start]
 
 
 def _extend_by_mirror(table, total, stored, columns):
@@ -448,8 +460,8 @@ def _product_by_size(weights, bound):
                 elif start < reach:
                     array[k - first, start:reach] += array[k - 1 - first, start - w:reach - w]
         if (filled + 1) % _STEPS_PER_CARRY == 0:
-            _normalize(arrays, offsets)
-    _normalize(arrays, offsets)
+            _normalize(arrays, offsets, filled + 2, reach)
+    _normalize(arrays, offsets, len(weights) + 1, reach)
     return arrays, offsets
 
 

@@ -136,9 +136,10 @@ def report_text(study):
         "",
         "**These are not the Council's figures.** The Council applies the population"
         " figures of Annex III to its Rules of Procedure, replaced each year by a Council"
-        " Decision (for 2023: Council Decision (EU, Euratom) 2022/2518 of 13 December 2022,"
-        " OJ L 326, 21.12.2022, p. 23), in persons, not thousands. Those figures must"
-        " replace `members.csv` before any of these numbers is published.",
+        " Decision (for 2024: Council Decision (EU, Euratom) 2023/2827 of 12 December 2023,"
+        " OJ L, 2023/2827, 14.12.2023), in persons, not thousands; they differ from these"
+        " by more than rounding (Italy 59,691,110 for 2024). Those figures must replace"
+        " `members.csv` before any of these numbers is published.",
         "",
         "Nice votes: the Treaty of Nice weights as amended by the Acts of Accession"
         " (Croatia 7).",

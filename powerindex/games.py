@@ -273,6 +273,16 @@ class Game:
         return repr(self)
 
 
+def _exact_weight(name, weight):
+    """A weight as an exact Fraction, or the package's error naming the player."""
+    try:
+        return to_fraction(weight, f"the weight of player {name!r}")
+    except InvalidTypeError:
+        raise
+    except ValueError as exc:
+        raise InvalidWeightError(str(exc)) from None
+
+
 class WeightedGame(Game):
     """A weighted majority game ``[q; w1, ..., wn]``.
 
@@ -348,25 +358,22 @@ class WeightedGame(Game):
         names = _default_names(len(weights)) if players is None else _check_players(
             players, len(weights)
         )
-        exact = []
-        for name, weight in zip(names, weights, strict=True):
-            what = f"the weight of player {name!r}"
-            try:
-                value = to_fraction(weight, what)
-            except InvalidTypeError:
-                raise
-            except ValueError as exc:
-                raise InvalidWeightError(str(exc)) from None
+        if all(type(weight) is int for weight in weights):
+            exact, scale = weights, 1  # plain ints (the common case) are exact already
+        else:
+            exact = [_exact_weight(name, weight)
+                     for name, weight in zip(names, weights, strict=True)]
+            scale = lcm_of_denominators(exact)
+        for name, weight, value in zip(names, weights, exact, strict=True):
             if value < 0:
-                raise InvalidWeightError(f"{what} is negative ({weight}); weights must be >= 0")
-            exact.append(value)
-        scale = lcm_of_denominators(exact)
+                raise InvalidWeightError(f"the weight of player {name!r} is negative"
+                                         f" ({weight}); weights must be >= 0")
         self.players = names
-        self._weights = tuple(exact)
+        self._weights = tuple(exact)  # exact: ints or Fractions
         self._scale = scale
         self._int_weights = tuple(int(w * scale) for w in exact)
         int_total = sum(self._int_weights)
-        total = sum(exact, Fraction(0))
+        total = sum(exact)
         if isinstance(quota, Share):
             self._int_quota = quota.resolve(int_total)
             self._quota = (

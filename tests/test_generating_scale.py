@@ -180,8 +180,9 @@ def test_property_generating_equals_enumeration(case):
 
 
 def _limb_path_only():
-    """Small games normally take the Python-integer path of the engine; this turns it off."""
-    return mock.patch.object(generating, "_SMALL_COLUMNS", -1)
+    """Small games normally take the Python-integer paths of the engine; this turns them
+    off."""
+    return mock.patch.multiple(generating, _SMALL_COLUMNS=-1, _SMALL_CELLS=-1)
 
 
 @given(small_weighted())
@@ -199,6 +200,22 @@ def test_property_both_weight_count_paths_equal_brute_force(case):
         assert generating.swing_counts(weights, quota) == (want, winning)
 
 
+@given(small_weighted())
+@SETTINGS
+def test_property_both_by_size_paths_equal_brute_force(case):
+    # Shapley-Shubik from the Kronecker path by size and from the limb path
+    weights, quota = case
+    players = [f"P{i}" for i in range(len(weights))]
+    want = brute.shapley_shubik_subsets(players, brute.weighted(weights, quota,
+                                                                players=players))
+    by_size = generating.swings_by_size(weights, quota)
+    assert pi.shapley_shubik(game_of(weights, quota), method="generating").to_dict() == want
+    with _limb_path_only():
+        assert generating.swings_by_size(weights, quota) == by_size
+        assert (pi.shapley_shubik(game_of(weights, quota), method="generating").to_dict()
+                == want)
+
+
 @given(st.lists(st.integers(0, 40), min_size=20, max_size=62), st.data())
 @settings(deadline=None, max_examples=8)
 def test_property_small_path_equals_naive_up_to_62_players(weights, data):
@@ -208,8 +225,11 @@ def test_property_small_path_equals_naive_up_to_62_players(weights, data):
     quota = data.draw(st.integers(1, sum(weights)))
     swings, _ = generating.swing_counts(weights, quota)
     assert swings == naive_swings(weights, quota)
+    by_size = generating.swings_by_size(weights, quota)
+    assert [sum(row) for row in by_size] == swings
     with _limb_path_only():
         assert generating.swing_counts(weights, quota)[0] == swings
+        assert generating.swings_by_size(weights, quota) == by_size
 
 
 def _counts_by_weight(weights, bound):

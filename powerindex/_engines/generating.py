@@ -40,10 +40,11 @@ only the columns up to half the weight of the players so far, the rest following
 symmetry C[t] = C[total - t] of a coalition and its complement, and skips, in each limb,
 the low columns whose counts are too small to reach that limb (:func:`_prefix_table`).
 
-Small games (at most 62 factors and 2048 columns: Iraq, the US Electoral College) skip the
-limbs: their weight counts are one Python integer by Kronecker substitution, see
-:func:`_swing_windows_small`, because there the fixed cost of the numpy calls, not the
-arithmetic, is what a call costs.
+Small games skip the limbs: their counts are one Python integer by Kronecker substitution,
+by weight for at most 62 factors and 2048 columns (Iraq, the US Electoral College; see
+:func:`_swing_windows_small`), by size and weight for at most 62 factors and 4096 cells
+(Iraq; :func:`_swing_windows_by_size_small`), because there the fixed cost of the numpy
+calls, not the arithmetic, is what a call costs.
 
 Costs, with n players, b = min(q, W - q + 1) the bound, d distinct weights below it and
 m of the players below it: weight counts O(n b (1 + n / 62)) word additions for the product
@@ -487,10 +488,55 @@ def _window_by_size_without(arrays, offsets, w, low, high, sizes):
     return [int(c) for c in result]
 
 
+#: By-size tables of at most this many cells (sizes times columns), for at most 62
+#: factors, are counted in Python integers (:func:`_swing_windows_by_size_small`).
+_SMALL_CELLS = 4096
+
+
+def _swing_windows_by_size_small(counting, sizes):
+    """``{w: per-size window counts}`` of :func:`swings_by_size` for small games.
+
+    The product by size by Kronecker substitution in two variables: count [k, t] is the
+    64-bit word k S + t of one Python integer (rows of S = 2 b words, so that a shift by
+    a row and w columns never carries a column below the bound into the next row), and
+    multiplying by (1 + y x^w) is one shift, one addition and one mask clearing the
+    columns at and above the bound. Then the alternating sums of
+    :func:`_window_by_size_without` over Python lists.
+    """
+    bound, small = counting.bound, counting.small
+    rows, stride = len(small) + 1, 2 * counting.bound
+    mask = int.from_bytes((b"\xff" * (8 * bound) + bytes(8 * bound)) * rows, "little")
+    value = 1
+    for w in small:
+        value = (value + (value << (64 * (stride + w)))) & mask
+    counts = np.frombuffer(value.to_bytes(8 * stride * rows, "little"), dtype=np.int64)
+    prefix = np.zeros((rows, bound + 1), dtype=np.int64)  # prefix[k, t]: weighing < t
+    np.cumsum(counts.reshape(rows, stride)[:, :bound], axis=1, out=prefix[:, 1:])
+    prefix = prefix.tolist()
+    windows = {}
+    for w in set(counting.weights):
+        low, high = counting.window(w)
+        # sum_j (-1)^j (P[k - j][high - j w] - P[k - j][low - j w]) while high - j w > 0
+        terms = min(sizes, -(-high // w)) if w else sizes
+        per_size = []
+        for k in range(sizes):
+            total = 0
+            for j in range(max(0, k - rows + 1), min(terms, k + 1)):  # rows k - j <= m
+                row = prefix[k - j]
+                term = row[high - j * w] - row[max(low - j * w, 0)]
+                total += -term if j % 2 else term
+            per_size.append(total)
+        windows[w] = per_size[::-1] if counting.dual else per_size
+    return windows
+
+
 def swings_by_size(int_weights, int_quota):
     """``counts[i][k]``: swings of player i at coalitions of k other players."""
     counting = _setup(int_weights, int_quota)
     n = len(counting.weights)
+    if len(counting.small) <= 62 and (len(counting.small) + 1) * counting.bound <= _SMALL_CELLS:
+        by_weight = _swing_windows_by_size_small(counting, n)
+        return [by_weight[w] for w in counting.weights]
     arrays, offsets = _product_by_size(counting.small, counting.bound)
     for array in arrays:
         _cumulative(array)

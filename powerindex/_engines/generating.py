@@ -69,7 +69,9 @@ References
 """
 
 import math
+import sys
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -288,6 +290,12 @@ def _prefix_table(weights, bound):
 _SMALL_COLUMNS = 2048
 
 
+def _words(value, count):
+    """The first ``count`` 64-bit words of a non-negative Python integer below 2**63 each
+    (no numpy: small games are dominated by fixed costs)."""
+    return memoryview(value.to_bytes(8 * count, sys.byteorder)).cast("q")
+
+
 def _swing_windows_small(counting):
     """``(coalitions_below, {w: window count})`` of :func:`swing_counts` for small games.
 
@@ -307,8 +315,8 @@ def _swing_windows_small(counting):
         reach += w
         if reach > bound:
             value &= mask
-    counts = np.frombuffer(value.to_bytes(8 * bound, "little"), dtype=np.int64)
-    prefix = [0, *np.cumsum(counts).tolist()]  # prefix[t]: coalitions weighing < t
+    counts = _words(value, bound)
+    prefix = list(accumulate(counts, initial=0))  # prefix[t]: coalitions weighing < t
     windows = {}
     for w in set(counting.weights):
         low, high = counting.window(w)
@@ -509,10 +517,9 @@ def _swing_windows_by_size_small(counting, sizes):
     value = 1
     for w in small:
         value = (value + (value << (64 * (stride + w)))) & mask
-    counts = np.frombuffer(value.to_bytes(8 * stride * rows, "little"), dtype=np.int64)
-    prefix = np.zeros((rows, bound + 1), dtype=np.int64)  # prefix[k, t]: weighing < t
-    np.cumsum(counts.reshape(rows, stride)[:, :bound], axis=1, out=prefix[:, 1:])
-    prefix = prefix.tolist()
+    counts = _words(value, stride * rows)
+    prefix = [list(accumulate(counts[k * stride:k * stride + bound], initial=0))
+              for k in range(rows)]  # prefix[k][t]: coalitions of size k weighing < t
     windows = {}
     for w in set(counting.weights):
         low, high = counting.window(w)

@@ -304,8 +304,8 @@ def _swing_windows_small(counting):
     factors), and multiplying by (1 + x^w) is one shift and one addition. The prefix sums
     are then a Python list, and each alternating window sum of :func:`_window_without`
     four sums of list slices with stride 2w. For small games this does what the limb
-    engine does at a fraction of its fixed cost (two numpy calls per factor and a dozen
-    per window batch), which dominates there.
+    engine does at a fraction of its fixed cost (a few numpy calls per factor and per
+    weight), which dominates there.
     """
     bound = counting.bound
     mask = (1 << (64 * bound)) - 1

@@ -133,9 +133,10 @@ def shapley_shubik(game, *, method="auto"):
         ``"generating"`` (weighted games; the default for them): generating functions in
         weight and coalition size, all players in one pass. ``"enumerate"`` (any game,
         the default otherwise): every coalition's outcome, vectorised. ``"float"``
-        (weighted games; never chosen by ``"auto"``): the same generating functions as
-        probability distributions in floating point, for games too large for exact
-        counts; values are floats with a proved bound on their error.
+        (weighted games; never chosen by ``"auto"``): generating functions as probability
+        distributions in floating point, integrated by Gauss-Legendre quadrature over
+        Owen's multilinear extension, for games too large for exact counts; values are
+        floats with a bound on their error.
 
     Returns
     -------
@@ -151,7 +152,7 @@ def shapley_shubik(game, *, method="auto"):
     GameTooLargeError
         ``"enumerate"`` on more than 26 players; ``"generating"`` when the counting table
         would exceed 2**26 cells (2**24 when the counts pass 2**62) -- ``"auto"`` then
-        enumerates games of up to 26 players.
+        enumerates games of up to 26 players; ``"float"`` above 2**25 table columns.
 
     Notes
     -----
@@ -160,13 +161,16 @@ def shapley_shubik(game, *, method="auto"):
     counts held exactly as multi-word integers in 31-bit limbs (about n^3 b / 90 word
     additions); ``"enumerate"`` O(n 2**n).
 
-    ``"float"``: O(n^2 T / 2) time and O(n T / 2) memory with T = max(q, W - q + 1).
-    Row k of the table is the weight distribution of a random k-subset, so nothing
-    overflows however many players; a player is divided out only for sizes up to
-    (n - 1)/2, where that recurrence is stable, and larger coalitions are counted through
-    their complements. The error bound is a running bound built from the magnitudes
-    summed (Higham 2002 [5]_); on a 200-player game the actual relative error is about
-    1e-14. Refused (GameTooLargeError) above 2**25 table cells.
+    ``"float"``: about n / 4 tables of O(n T) time each and O(T) memory, with
+    T = max(q, W - q + 1). The index is the integral over p in [0, 1] of the probability
+    that i swings when every other player joins with probability p [6]_, a polynomial of
+    degree n - 1 in p, so ceil(n / 2) Gauss-Legendre nodes give it exactly but for
+    rounding; at each node the table is the weight distribution of such a random
+    coalition (nothing overflows however many players), and the nodes p and 1 - p share
+    one table. The error bound is a running bound built from the magnitudes summed
+    (Higham 2002 [5]_), plus the rounding of the nodes and weights, which are computed
+    to 40 digits; on a 200-player game the actual relative error is about 1e-14.
+    Refused (GameTooLargeError) above 2**25 columns.
 
     References
     ----------
@@ -182,6 +186,8 @@ def shapley_shubik(game, *, method="auto"):
        ISAAC 2012, LNCS 7676, 679-689. https://doi.org/10.1007/978-3-642-35261-4_70
     .. [5] N. J. Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., SIAM,
        2002. https://doi.org/10.1137/1.9780898718027
+    .. [6] G. Owen, "Multilinear extensions of games", Management Science 18 (1972),
+       P64-P79. https://doi.org/10.1287/mnsc.18.5.64
 
     Examples
     --------
@@ -275,10 +281,11 @@ def banzhaf(game, *, normalized=True, method="auto"):
 
     Notes
     -----
-    Cost as for :func:`swings`. ``"float"``: O(n T + d T) time and O(T) memory for
-    T = max(q, W - q + 1) and d distinct weights; the table is the weight distribution of
+    Cost as for :func:`swings`. ``"float"``: O(n b + d b) time and O(b) memory for
+    b = min(q, W - q + 1) and d distinct weights; the table is the weight distribution of
     a random coalition (each player in with probability 1/2), and the error bound is a
-    running bound as for :func:`shapley_shubik`.
+    running bound as for :func:`shapley_shubik`. Refused (GameTooLargeError) above
+    2**25 columns.
 
     References
     ----------

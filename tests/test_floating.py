@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
+from powerindex._engines import quadrature
 from powerindex.errors import GameTooLargeError, InvalidMethodError
 from powerindex.indices import FloatPowerIndexResult
 
@@ -171,3 +172,51 @@ def test_float_needs_a_weighted_game_and_fits():
     huge = pi.WeightedGame([10**6 + i for i in range(200)], 10**8)
     with pytest.raises(GameTooLargeError, match="floating point"):
         pi.shapley_shubik(huge, method="float")
+
+
+# Gauss-Legendre rules on [0, 1] in closed form (Abramowitz and Stegun 1964, Table 25.4,
+# mapped from [-1, 1]): 2 points (1 -+ 1/sqrt 3)/2 with weights 1/2; 3 points 1/2 and
+# (1 -+ sqrt(3/5))/2 with weights 4/9 and 5/18.
+@pytest.mark.parametrize("count, pairs, middle", [
+    (1, [], 1.0),
+    (2, [((1 - 3**-0.5) / 2, 0.5)], 0.0),
+    (3, [((1 - 0.6**0.5) / 2, 5 / 18)], 4 / 9),
+])
+def test_gauss_legendre_closed_forms(count, pairs, middle):
+    got_pairs, got_middle = quadrature.gauss_legendre(count)
+    assert got_middle == pytest.approx(middle, rel=1e-15)
+    assert len(got_pairs) == len(pairs)
+    for (p, weight), (want_p, want_weight) in zip(got_pairs, pairs, strict=True):
+        assert p == pytest.approx(want_p, rel=1e-15, abs=1e-16)
+        assert weight == pytest.approx(want_weight, rel=1e-15)
+
+
+@pytest.mark.parametrize("count", [4, 25, 50, 251])
+def test_gauss_legendre_integrates_polynomials_exactly(count):
+    # degree up to 2 count - 1: integral of p^k over [0, 1] is 1 / (k + 1), in Fractions
+    # from the rounded nodes and weights (so the check sees their rounding only)
+    pairs, middle = quadrature.gauss_legendre(count)
+    nodes = [Fraction(p) for p, _ in pairs] + [1 - Fraction(p) for p, _ in pairs]
+    weights = [Fraction(w) for _, w in pairs] * 2
+    if middle:
+        nodes.append(Fraction(1, 2))
+        weights.append(Fraction(middle))
+    assert all(0 < p < 1 for p in nodes) and len(set(nodes)) == count
+    for k in (0, 1, 2, count, 2 * count - 1):
+        integral = sum(w * p**k for p, w in zip(nodes, weights, strict=True))
+        assert abs(integral - Fraction(1, k + 1)) <= 1e-14, k
+
+
+def test_large_totals_within_bound_of_exact():
+    # totals in the millions: a by-size float table would need 15 x 2.1 million cells; the
+    # quadrature holds one row of 2.1 million. Exact by generating functions (the quota
+    # high, so the exact bound is W - q + 1, about 0.9 million) for reference.
+    rng = random.Random(8)
+    weights = [rng.randint(1, 200_000) for _ in range(30)]
+    quota = (7 * sum(weights)) // 10
+    game = game_of(weights, quota)
+    exact = pi.shapley_shubik(game)
+    approx = pi.shapley_shubik(game, method="float")
+    assert_within_bound(approx, exact)
+    for player, value in exact.items():
+        assert abs(approx[player] - float(value)) <= 1e-12 * float(value), player

@@ -11,7 +11,7 @@ of weighted games only) runs :mod:`floating` and is never picked by ``"auto"``.
 """
 
 from ..errors import GameTooLargeError, InvalidMethodError, InvalidTypeError
-from . import backtrack, enumeration, floating, generating, vector
+from . import backtrack, enumeration, floating, generating, quadrature, vector
 
 #: Up to this many players, "auto" enumerates when the counting table would be larger
 #: than n 2**n words and than a million words (few players with huge weights).
@@ -22,7 +22,8 @@ SWING_METHODS = ("auto", "generating", "enumerate")
 FLOAT_SWING_METHODS = (*SWING_METHODS, "float")
 #: Largest Shapley-Shubik table (float64 cells) of the float engine: 256 MiB, about 1 GiB
 #: at the peak with its prefix sums.
-MAX_FLOAT_CELLS = 1 << 25
+#: Most columns of a float table (8 bytes each; the engines hold two or three at once).
+MAX_FLOAT_COLUMNS = 1 << 25
 COALITION_METHODS = ("auto", "backtrack", "enumerate")
 
 
@@ -93,21 +94,21 @@ def _resolve_float(game, weighted, index, by_size):
             f"method 'float' needs a WeightedGame, but this is a {type(game).__name__};"
             " use method='auto' for exact values"
         )
-    if by_size:
-        cells = floating.table_cells(game._int_weights, game._int_quota)
-        if cells > MAX_FLOAT_CELLS:
-            raise GameTooLargeError(
-                f"{index} in floating point would need a table of {cells} cells for this"
-                f" game (at most {MAX_FLOAT_CELLS}); for an estimate with a confidence"
-                " interval use pi.estimate()"
-            )
+    engine = quadrature if by_size else floating
+    columns = engine.table_columns(game._int_weights, game._int_quota)
+    if columns > MAX_FLOAT_COLUMNS:
+        raise GameTooLargeError(
+            f"{index} in floating point would need tables of {columns} columns for this"
+            f" game (at most {MAX_FLOAT_COLUMNS}): weights too large in integer units;"
+            " for an estimate with a confidence interval use pi.estimate()"
+        )
     return "float"
 
 
 def float_values(game, index):
     """``(values, bounds)`` of the float engine for ``index`` ("shapley_shubik" or
     "banzhaf_absolute"), cached on the game."""
-    engine = (floating.shapley_shubik if index == "shapley_shubik"
+    engine = (quadrature.shapley_shubik if index == "shapley_shubik"
               else floating.swing_probabilities)
     return _cached(game, f"float/{index}",
                    lambda: engine(game._int_weights, game._int_quota))

@@ -545,9 +545,11 @@ def build_cases(data_dir):
                       loader=lambda: random_factory(2, 1000), slow=True, budget=60.0))
     cases.append(Case("random1000/banzhaf_float", "random, 1000 players", "banzhaf_float",
                       loader=lambda: random_factory(2, 1000)))
+    cases.append(Case("random1000/shapley_shubik_float", "random, 1000 players",
+                      "shapley_shubik_float", loader=lambda: random_factory(2, 1000),
+                      slow=True, budget=90.0))
     cases.append(Case("random1000w100/shapley_shubik_float", "random w<=100, 1000 pl.",
-                      "shapley_shubik_float", loader=lambda: random_factory(3, 1000, 100),
-                      slow=True, budget=150.0))
+                      "shapley_shubik_float", loader=lambda: random_factory(3, 1000, 100)))
     cases.append(Case("large5_small5000/banzhaf", "5 large + 5000 small", "banzhaf",
                       loader=large_small_factory, slow=True, budget=60.0))
     for case_id, (label, call, check, method) in POLITICS.items():

@@ -46,6 +46,8 @@ from .generating import _setup
 
 UNIT_ROUNDOFF = 2.0**-53
 _TINY = 2.0**-1074
+#: The series of a window is cut off when r^j is below this (relative to the mass).
+_CUTOFF = 2.0**-64
 
 
 def _gamma(k):
@@ -63,6 +65,49 @@ def _reduced(int_weights, int_quota):
 def table_columns(int_weights, int_quota):
     """Columns of the distribution: the bound b = min(q, W - q + 1) in integer units."""
     return _setup(int_weights, int_quota).bound
+
+
+def window_mass(table, w, low, high, r, keep, mass):
+    """Mass of the others' distribution (``table``, the distribution at probability p,
+    divided by (1 - p) + p x^w, ``r`` = p / (1 - p) <= 1, ``keep`` = 1 - p) on
+    [low, high): ``(value, magnitude, error bound)``, the magnitude being the sum of the
+    absolute values of the terms (what the table's own rounding error scales with), the
+    bound covering the block sums, the series and its cut-off, not the table itself.
+
+    Dividing the factor out gives d[t] = sum_j (-r)^j D[t - j w] / (1 - p); summed over the
+    window, each term is a block mass of D (pairwise summed), the window shifted left by
+    j w. With r < 1 the series is cut off once r^j is below 2**-64.
+    """
+    if high <= low:
+        return 0.0, 0.0, 0.0
+    columns = len(table)
+    if w >= columns:
+        # the factor sent its "in" part past the table: the others' table is D / (1 - p)
+        total = float(table[low:high].sum()) / keep
+        steps = math.ceil(math.log2(max(high - low, 1))) + 22
+        return total, total, total * _gamma(steps)
+    terms = -(-high // w)
+    if r < 1:
+        # r^J below the cut-off: later terms hold at most r^J of the mass
+        terms = min(terms, max(1, math.ceil(math.log(_CUTOFF) / math.log(r))))
+    span = terms * w
+    start = high - span
+    segment = np.zeros(span, dtype=np.float64)
+    segment[max(0, -start):] = table[max(0, start):high]
+    blocks = segment.reshape(terms, w)
+    if high - low < w:  # low == 0: one term, the window is shorter than a block
+        blocks = blocks.copy()
+        blocks[0, : w - (high - low)] = 0.0
+    masses = blocks.sum(axis=1)[::-1]  # masses[j]: the window shifted left by j w
+    coefficients = np.cumprod(np.full(terms, -r))
+    coefficients = np.concatenate([[1.0], coefficients[:-1]])  # (-r)^j
+    value = float(masses @ coefficients) / keep
+    magnitude = float(masses @ np.abs(coefficients)) / keep
+    tail = 0.0
+    if start > 0:  # the cut-off: sum_{j >= J} r^j B_j <= r^J (mass below start)
+        tail = r**terms * (1 + _gamma(terms + 64)) * mass / keep
+    steps = math.ceil(math.log2(w)) + 22 + 2 * terms + 4
+    return value, magnitude, magnitude * _gamma(steps) + tail
 
 
 def swing_probabilities(int_weights, int_quota):
@@ -91,36 +136,14 @@ def swing_probabilities(int_weights, int_quota):
         spare *= 0.5
         dist, spare = spare, dist
     by_weight = {}
+    mass = float(dist.sum())
     for w in set(weights):
-        low, high = counting.window(w)
         if w == 0:
-            by_weight[w] = (0.0, 0.0)
+            by_weight[w] = (0.0, 0.0)  # a null player
             continue
-        if low == 0 or w >= bound:
-            # a single window: no deletion term beyond j = 0 reaches a column
-            terms = -(-high // w) if w < bound else 1
-        else:
-            terms = -(-high // w)
-        if w >= bound:
-            mass = math.fsum(dist[low:high].tolist())
-            # the others' distribution is D * 2 (the factor sent everything past the bound)
-            by_weight[w] = (2 * mass, 2 * mass * _gamma(n + 2) + n * bound * _TINY)
-            continue
-        span = terms * w
-        segment = np.zeros(span, dtype=np.float64)
-        start = high - span
-        segment[max(0, -start):] = dist[max(0, start):high]
-        blocks = segment.reshape(terms, w)
-        if low == 0:
-            # the first window [0, high) is shorter than w: mask its left part
-            blocks = blocks.copy()
-            blocks[0, : w - (high - low)] = 0.0
-        masses = blocks.sum(axis=1)[::-1]  # masses[j]: window shifted left by j w
-        signs = np.where(np.arange(terms) % 2, -1.0, 1.0)
-        value = 2.0 * float(masses @ signs)
-        magnitude = 2.0 * float(masses.sum())
-        steps = n + math.ceil(math.log2(w)) + 2 * terms + 4
-        by_weight[w] = (value, magnitude * _gamma(steps) + n * bound * _TINY)
+        # at p = 1/2: d = 2 D / (1 + x^w), an alternating series of block masses
+        value, magnitude, error = window_mass(dist, w, *counting.window(w), 1.0, 0.5, mass)
+        by_weight[w] = (value, error + magnitude * _gamma(n) + n * bound * _TINY)
     values = [float(by_weight[w][0]) for w in weights]
     bounds = [float(by_weight[w][1]) for w in weights]
     return values, bounds

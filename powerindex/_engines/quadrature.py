@@ -53,21 +53,18 @@ References
    https://doi.org/10.1137/1.9780898718027
 """
 
-import math
 from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import numpy as np
 
-from .floating import _TINY, UNIT_ROUNDOFF, _gamma, _reduced
+from .floating import _TINY, UNIT_ROUNDOFF, _gamma, _reduced, window_mass
 
 #: Significant digits of the nodes and weights before they are rounded to double.
 _DIGITS = 40
 #: Steps between two foldings of the factors (1 - p) into the table: the unscaled
 #: entries grow at most by (1 + r)^64 <= 2**64 in between.
 _FOLD = 64
-#: The series of a window is cut off when r^j is below this (relative to the mass).
-_CUTOFF = 2.0**-64
 
 
 def _legendre(x, count):
@@ -152,42 +149,6 @@ def _distribution(order, heavy, columns, p):
     return table, depth
 
 
-def _window_mass(table, w, low, high, r, keep, mass):
-    """Mass of the others' distribution (``table`` divided by (1 - p) + p x^w) on
-    [low, high): ``(value, magnitude, error bound)``, the magnitude being the sum of the
-    absolute values of the terms (what the table's own rounding error scales with)."""
-    if high <= low:
-        return 0.0, 0.0, 0.0
-    columns = len(table)
-    if w >= columns:
-        # the factor sent its "in" part past the table: the others' table is D / (1 - p)
-        total = float(table[low:high].sum()) / keep
-        steps = math.ceil(math.log2(max(high - low, 1))) + 22
-        return total, total, total * _gamma(steps)
-    terms = -(-high // w)
-    if r < 1:
-        # r^J below the cut-off: later terms hold at most r^J of the mass
-        terms = min(terms, max(1, math.ceil(math.log(_CUTOFF) / math.log(r))))
-    span = terms * w
-    start = high - span
-    segment = np.zeros(span, dtype=np.float64)
-    segment[max(0, -start):] = table[max(0, start):high]
-    blocks = segment.reshape(terms, w)
-    if high - low < w:  # low == 0: one term, the window is shorter than a block
-        blocks = blocks.copy()
-        blocks[0, : w - (high - low)] = 0.0
-    masses = blocks.sum(axis=1)[::-1]  # masses[j]: the window shifted left by j w
-    coefficients = np.cumprod(np.full(terms, -r))
-    coefficients = np.concatenate([[1.0], coefficients[:-1]])  # (-r)^j
-    value = float(masses @ coefficients) / keep
-    magnitude = float(masses @ np.abs(coefficients)) / keep
-    tail = 0.0
-    if start > 0:  # the cut-off: sum_{j >= J} r^j B_j <= r^J (mass below start)
-        tail = r**terms * (1 + _gamma(terms + 64)) * mass / keep
-    steps = math.ceil(math.log2(w)) + 22 + 2 * terms + 4
-    return value, magnitude, magnitude * _gamma(steps) + tail
-
-
 def shapley_shubik(int_weights, int_quota):
     """Shapley-Shubik index of every player, and an error bound, by quadrature.
 
@@ -224,9 +185,9 @@ def shapley_shubik(int_weights, int_quota):
             if w == 0:
                 continue  # a null player: never pivotal
             (low, high), (dual_low, dual_high) = windows[w]
-            value, magnitude, error = _window_mass(table, w, low, high, r, keep, mass)
+            value, magnitude, error = window_mass(table, w, low, high, r, keep, mass)
             if paired:  # f(1 - p): the complementary window of the same table
-                other = _window_mass(table, w, dual_low, dual_high, r, keep, mass)
+                other = window_mass(table, w, dual_low, dual_high, r, keep, mass)
                 value, magnitude, error = (value + other[0], magnitude + other[1],
                                            error + other[2] + _gamma(1) * abs(value + other[0]))
             # the table's own rounding: relative to every block mass summed

@@ -91,6 +91,11 @@ US_EC_2024 = [9, 3, 11, 6, 54, 10, 7, 3, 3, 30, 16, 4, 4, 19, 11, 6, 6, 8, 8, 4,
               13, 12, 4, 10, 3]
 
 
+def test_us_ec_data():
+    # 51 electors' lists (50 states and DC), 538 votes in all
+    assert len(US_EC_2024) == 51 and sum(US_EC_2024) == 538
+
+
 def _eu27_populations():
     from analyses.eu_council import model
 
@@ -119,7 +124,6 @@ RELATIVE_ERROR_GAMES = {
 def test_float_relative_error_below_1e_12(name):
     weights_of, quota_of, indices = RELATIVE_ERROR_GAMES[name]
     weights = weights_of()
-    assert len(US_EC_2024) == 51 and sum(US_EC_2024) == 538
     game = game_of(weights, quota_of(weights))
     for index in (pi.banzhaf,) if indices == "banzhaf" else (pi.banzhaf, pi.shapley_shubik):
         exact = index(game)

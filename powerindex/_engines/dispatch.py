@@ -7,7 +7,8 @@ for Shapley-Shubik and Banzhaf of the same game enumerates its coalitions once.
 weighted games with at most two distinct weightings besides member counts, when their
 counting table stays within :data:`vector.MAX_CELLS` (:mod:`vector`); ``"auto"`` picks it
 for both and enumerates every other game. ``method="float"`` (Shapley-Shubik and Banzhaf
-of weighted games only) runs :mod:`floating` and is never picked by ``"auto"``.
+of weighted games only) runs :mod:`floating` (Banzhaf) and :mod:`quadrature`
+(Shapley-Shubik) and is never picked by ``"auto"``.
 """
 
 from ..errors import GameTooLargeError, InvalidMethodError, InvalidTypeError
@@ -20,8 +21,6 @@ ENUMERATE_BELOW = 20
 SWING_METHODS = ("auto", "generating", "enumerate")
 #: Shapley-Shubik and Banzhaf also take ``"float"``: floating point with an error bound.
 FLOAT_SWING_METHODS = (*SWING_METHODS, "float")
-#: Largest Shapley-Shubik table (float64 cells) of the float engine: 256 MiB, about 1 GiB
-#: at the peak with its prefix sums.
 #: Most columns of a float table (8 bytes each; the engines hold two or three at once).
 MAX_FLOAT_COLUMNS = 1 << 25
 COALITION_METHODS = ("auto", "backtrack", "enumerate")

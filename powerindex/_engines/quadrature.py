@@ -126,7 +126,7 @@ def table_columns(int_weights, int_quota):
 
 def _distribution(order, heavy, columns, p):
     """D_p below ``columns`` for the sorted weights ``order`` (all in 0 < w < columns)
-    and ``heavy`` players at or above it; the table, its mass and its rounding depth."""
+    and ``heavy`` players at or above it: the table and its rounding depth."""
     r = p / (1 - p)
     keep = 1 - p
     table = np.zeros(columns, dtype=np.float64)

@@ -7,19 +7,14 @@
 Fraction(2, 15)
 """
 
-from .coalitions import (
-    minimal_winning_coalitions,
-    minimum_size_winning_coalitions,
-    minimum_weight_winning_coalitions,
-    swing_coalitions,
-    winning_coalitions,
-)
+from ._version import __version__
 from .errors import (
     GameFileError,
     GameTooLargeError,
     GraphError,
     ImproperGameWarning,
     IncompatibleGamesError,
+    InvalidArgumentError,
     InvalidGameError,
     InvalidMethodError,
     InvalidPlayerError,
@@ -35,16 +30,21 @@ from .errors import (
     SweepError,
     UnknownPlayerError,
 )
-from .games import CompositeGame, Game, SimpleGame, WeightedGame
-from .graphs import (
-    compatibility_graph,
-    is_connected_coalition,
-    merge_graph,
-    myerson,
-    restrict,
+from .estimate import ConfidenceInterval, Estimate, estimate
+from .games import (
+    MAJORITY,
+    CompositeGame,
+    Game,
+    Share,
+    SimpleGame,
+    WeightedGame,
+    minimum_sum_representation,
+    share,
 )
 from .indices import (
+    Coalitions,
     FloatPowerIndexResult,
+    PowerIndexResult,
     banzhaf,
     coleman_collectivity,
     coleman_initiate,
@@ -52,32 +52,37 @@ from .indices import (
     deegan_packel,
     holler,
     johnston,
+    minimal_winning_coalitions,
+    minimum_size_winning_coalitions,
+    minimum_weight_winning_coalitions,
     shapley_shubik,
+    swing_coalitions,
     swings,
+    winning_coalitions,
 )
-from .io import GameSpec, ScenarioChanges, read_game, write_game
-from .leverage import (
+from .politics import (
     Coalition,
+    RestrictedGame,
     Scenario,
+    banzhaf_owen,
     coalition_theories,
     compare,
+    compatibility_graph,
     formateur_partners,
     governing_coalitions,
+    is_connected_coalition,
     leverage,
+    merge_graph,
+    myerson,
+    owen,
+    quotient_game,
+    restrict,
 )
-from .montecarlo import ConfidenceInterval, Estimate, estimate
-from .quotas import MAJORITY, Share, share
-from .report import HtmlReport, markdown_page
-from .representation import minimum_sum_representation
-from .results import PowerIndexResult
-from .sweeps import graph_variants, pairwise_mergers, seat_shifts, sweep, sweep_table
-from .tables import Table
+from .present.tables import Table
 from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
-from .unions import banzhaf_owen, owen, quotient_game
-
-__version__ = "0.1.0"
 
 __all__ = [
+    "__version__",
     # games
     "Game",
     "WeightedGame",
@@ -98,6 +103,7 @@ __all__ = [
     "holler",
     "PowerIndexResult",
     "FloatPowerIndexResult",
+    "Coalitions",
     "Table",
     "HtmlReport",
     "markdown_page",
@@ -110,6 +116,7 @@ __all__ = [
     "swing_coalitions",
     # coalition politics
     "restrict",
+    "RestrictedGame",
     "myerson",
     "compatibility_graph",
     "merge_graph",
@@ -154,6 +161,7 @@ __all__ = [
     "UnknownPlayerError",
     "IncompatibleGamesError",
     "InvalidMethodError",
+    "InvalidArgumentError",
     "GameTooLargeError",
     "GraphError",
     "NucleolusError",
@@ -165,3 +173,39 @@ __all__ = [
     "InvalidUnionsError",
     "ImproperGameWarning",
 ]
+
+
+# Loaded when first used, so that ``import powerindex`` (and every command-line call) does
+# not pay for file formats, process pools, HTML pages or matplotlib it may never use.
+_LAZY = {
+    "GameSpec": "readwrite",
+    "ScenarioChanges": "readwrite",
+    "read_game": "readwrite",
+    "write_game": "readwrite",
+    "sweep": "sweeps",
+    "sweep_table": "sweeps",
+    "pairwise_mergers": "sweeps",
+    "seat_shifts": "sweeps",
+    "graph_variants": "sweeps",
+    "HtmlReport": "present.html",
+    "markdown_page": "present.html",
+}
+_LAZY_MODULES = {"readwrite": "readwrite", "sweeps": "sweeps", "cli": "cli",
+                 "plot": "present.plot"}
+
+
+def __getattr__(name):
+    from importlib import import_module
+
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    elif name in _LAZY_MODULES:
+        value = import_module(f".{_LAZY_MODULES[name]}", __name__)
+    else:
+        raise AttributeError(f"module 'powerindex' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted({*globals(), *_LAZY, *_LAZY_MODULES})

@@ -15,6 +15,7 @@ __all__ = [
     "IncompatibleGamesError",
     "InvalidTypeError",
     "InvalidMethodError",
+    "InvalidArgumentError",
     "GameTooLargeError",
     "GraphError",
     "NucleolusError",
@@ -45,7 +46,7 @@ class InvalidQuotaError(InvalidGameError):
 
 
 class InvalidPlayerError(InvalidGameError):
-    """Player names are empty, duplicated, not strings, or do not match the weights."""
+    """Player names are empty, None, duplicated, or do not match the weights."""
 
 
 class UnknownPlayerError(PowerIndexError, ValueError):
@@ -57,11 +58,15 @@ class IncompatibleGamesError(PowerIndexError, ValueError):
 
 
 class InvalidTypeError(PowerIndexError, TypeError):
-    """A value of the wrong type: a non-numeric weight, a non-string name, a non-game operand."""
+    """A value of the wrong type: a non-numeric weight, an unhashable name, a non-game operand."""
 
 
 class InvalidMethodError(PowerIndexError, ValueError):
     """An algorithm was requested that does not exist or does not apply to the game."""
+
+
+class InvalidArgumentError(PowerIndexError, ValueError):
+    """An argument out of its range: a count below its minimum, an unknown option."""
 
 
 class GameTooLargeError(PowerIndexError, ValueError):
@@ -85,7 +90,7 @@ class GameFileError(PowerIndexError, ValueError):
     Attributes
     ----------
     path : str or None
-        The file, as given (None for text read with :func:`powerindex.io.loads`).
+        The file, as given (None for text read with :func:`powerindex.readwrite.loads`).
     line : int or None
         The line (from 1) at fault; None when it could not be found.
     field : str or None

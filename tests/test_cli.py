@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import powerindex as pi
 from powerindex.cli import main
-from powerindex.io import loads, read_game
+from powerindex.readwrite import loads, read_game
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,7 +80,7 @@ def files(tmp_path):
     (tmp_path / "iraq.toml").write_text(IRAQ_TOML, encoding="utf-8")
     (tmp_path / "iraq.csv").write_text(IRAQ_CSV, encoding="utf-8")
     (tmp_path / "iraq.json").write_text(
-        pi.io.dumps(loads(IRAQ_TOML, "toml"), "json"), encoding="utf-8")
+        pi.readwrite.dumps(loads(IRAQ_TOML, "toml"), "json"), encoding="utf-8")
     return tmp_path
 
 
@@ -462,7 +462,7 @@ def test_unicode_names(capsys, tmp_path):
 def test_output_that_the_terminal_cannot_encode():
     buffer = io.BytesIO()
     stream = io.TextIOWrapper(buffer, encoding="ascii")
-    from powerindex.cli import _write
+    from powerindex.cli._common import _write
 
     _write(stream, "和平 3/10\n")
     assert buffer.getvalue() == b"\\u548c\\u5e73 3/10\n"

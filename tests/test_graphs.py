@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex.graphs import compatibility_graph, is_connected_coalition, myerson, restrict
+from powerindex.politics import compatibility_graph, is_connected_coalition, myerson, restrict
 
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
 
@@ -438,12 +438,12 @@ def test_unknown_rule(game):
         restrict(game, nx.path_graph(["A", "B", "C"]), rule=None)
 
 
-def test_myerson_dispatches_to_a_tu_game():
-    class FakeTU:
-        def _myerson_value(self, graph):
-            return ("tu", graph.number_of_edges())
-
-    assert myerson(FakeTU(), nx.path_graph(3)) == ("tu", 2)
+def test_myerson_takes_a_tu_game_by_its_worths():
+    # Three players on a path, v(S) = |S|**2: a TU game, not a simple game.
+    tu = pi.TUGame([0, 1, 2], lambda s: len(s) ** 2)
+    line = nx.path_graph(3)
+    assert myerson(tu, line) == tu.myerson_value(line)
+    assert sum(myerson(tu, line).values()) == 9
 
 
 # -- compatibility_graph, is_connected_coalition --------------------------------------------

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import powerindex as pi
 from powerindex.errors import GameFileError
-from powerindex.io import (
+from powerindex.readwrite import (
     MAX_TOTAL_WEIGHT,
     GameSpec,
     ScenarioChanges,

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex.leverage import (
+from powerindex.politics import (
     Coalition,
     Scenario,
     coalition_theories,
@@ -394,7 +394,7 @@ def test_leverage_of_a_composite_game_does_not_depend_on_operand_order():
 def test_leverage_of_a_restricted_merged_game_keeps_members():
     # Passing restrict(merged game, graph) instead of (merged game, graph) should not lose
     # the record of who is in the bloc.
-    from powerindex.graphs import restrict
+    from powerindex.politics import restrict
 
     game = pi.WeightedGame([3, 2, 2, 1], 5, players=["A", "B", "C", "D"])
     merged = game.merge(["B", "C"], name="BC")

@@ -1,4 +1,4 @@
-"""Tests of powerindex.montecarlo: sampling estimates with confidence intervals.
+"""Tests of powerindex.estimate: sampling estimates with confidence intervals.
 
 Exact references: the naive brute force of tests/brute.py (every ordering, every coalition)
 for Shapley-Shubik and Banzhaf, the library's exact pi.myerson and pi.owen (tested against
@@ -21,12 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex.montecarlo import (
-    Estimate,
-    InvalidSamplingError,
-    PrecisionWarning,
-    estimate,
-)
+from powerindex import InvalidSamplingError, PrecisionWarning
+from powerindex.estimate import Estimate, estimate
 
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import powerindex as pi
-from powerindex.report import HtmlReport, ReportError, markdown_page
+from powerindex.errors import ReportError
+from powerindex.present import HtmlReport, markdown_page
 
 ROOT = Path(__file__).resolve().parents[1]
 ANALYSES = sorted(p.parent for p in (ROOT / "analyses").glob("*/report.md"))

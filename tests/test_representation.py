@@ -11,13 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex import representation
 from powerindex.errors import (
     GameTooLargeError,
     InvalidGameError,
     InvalidTypeError,
 )
-from powerindex.representation import minimum_sum_representation
+from powerindex.games import minimum_sum_representation, representation
 
 # Random and textbook games with low quotas are improper; that warning is not under test here.
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.errors.ImproperGameWarning")

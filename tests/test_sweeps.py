@@ -23,16 +23,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex.leverage import Scenario
+from powerindex import SweepError
+from powerindex.politics import Scenario
 from powerindex.sweeps import (
-    SweepError,
-    _dumps,
     graph_variants,
     pairwise_mergers,
     seat_shifts,
     sweep,
     sweep_table,
 )
+from powerindex.sweeps._transport import dumps as _dumps
 
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
 
@@ -106,8 +106,8 @@ def fail_always(game):
     raise ZeroDivisionError("deliberate")
 
 
-def return_restricted(game):
-    return pi.restrict(game, nx.complete_graph(game.players))
+def return_a_lambda_game(game):
+    return pi.SimpleGame(game.players, lambda s: len(s) > 1)
 
 
 def rule_two_of_three(coalition):
@@ -315,7 +315,7 @@ def test_games_travel_without_their_caches():
     used = pi.WeightedGame([91, 89, 70, 57, 18], 163, players=IRAQ5.players)
     pi.banzhaf(used, method="enumerate")
     pi.shapley_shubik(used)
-    assert "_engine_cache" in vars(used) and "_cached_table" in vars(used)  # caches exist
+    assert "_plan" in vars(used) and used.counting_plan().cache  # caches exist
     # ... but neither plain pickle (Game.__getstate__) nor the sweep's pickling ships them.
     assert len(pickle.dumps(used)) == len(pickle.dumps(fresh))
     assert len(_dumps(used)) == len(_dumps(fresh))
@@ -407,16 +407,22 @@ def test_a_simple_game_with_a_lambda_rule_cannot_travel():
     assert results["rule"].to_dict() == results["list"].to_dict() == third
 
 
-def test_derived_simple_games_and_restricted_games_say_what_to_use():
+def test_derived_simple_games_and_restricted_games_travel():
     game = pi.SimpleGame(["A", "B", "C"], [{"A", "B"}, {"A", "C"}])
-    with pytest.raises(pi.InvalidTypeError,
-                       match="scenario 'merged'.*minimal_winning_coalitions"):
-        sweep({"merged": game.merge(["B", "C"])}, executor=SerialExecutor())
-    restricted = pi.restrict(IRAQ5, nx.complete_graph(IRAQ5.players))
-    with pytest.raises(pi.InvalidTypeError, match="scenario 'r'.*Scenario\\(game, graph\\)"):
-        sweep({"r": restricted}, executor=SerialExecutor())
+    graph = nx.path_graph(IRAQ5.players)
+    scenarios = {"merged": game.merge(["B", "C"]), "dropped": game.drop("C"),
+                 "r": pi.restrict(IRAQ5, graph, rule="clique"),
+                 "q": pi.quotient_game(IRAQ5, [["SoL", "INA"]])}
+    with ProcessPoolExecutor(2) as pool:
+        results = sweep(scenarios, executor=pool)
+    for name, value in scenarios.items():
+        assert results[name] == pi.shapley_shubik(value)
+
+
+def test_a_game_built_on_a_lambda_rule_says_what_to_use():
+    game = pi.SimpleGame(["A", "B", "C"], [{"A", "B"}, {"A", "C"}])
     composite = game & pi.SimpleGame(["A", "B", "C"], lambda s: "A" in s)
-    with pytest.raises(pi.InvalidTypeError, match="scenario 'c'.*a component"):
+    with pytest.raises(pi.InvalidTypeError, match="scenario 'c'.*built on cannot.*lambda"):
         sweep({"c": composite}, executor=SerialExecutor())
 
 
@@ -442,7 +448,7 @@ def test_a_failing_task_names_its_scenario(make):
 
 def test_an_unpicklable_result_is_reported():
     with pytest.raises(SweepError, match="scenario 'x' failed: InvalidTypeError: the result"):
-        sweep({"x": IRAQ5}, return_restricted, executor=SerialExecutor())
+        sweep({"x": IRAQ5}, return_a_lambda_game, executor=SerialExecutor())
 
 
 def test_an_infeasible_scenario_is_named():

@@ -22,7 +22,8 @@ from powerindex.errors import (
     InvalidUnionsError,
     UnknownPlayerError,
 )
-from powerindex.graphs import myerson
+from powerindex.politics import myerson
+from powerindex.politics.unions import banzhaf_owen, owen
 from powerindex.tu import (
     TUGame,
     banzhaf_value,
@@ -30,7 +31,6 @@ from powerindex.tu import (
     shapley_value,
     to_tu_game,
 )
-from powerindex.unions import banzhaf_owen, owen
 
 NAMES = ["A", "B", "C", "D", "E", "F"]
 
@@ -449,7 +449,7 @@ def test_myerson_graph_errors():
     with pytest.raises(GraphError, match="'B'"):
         myerson(tu, looped)
     with pytest.raises(InvalidTypeError):
-        tu._myerson_value([("A", "B")])
+        tu.myerson_value([("A", "B")])
 
 
 # -- Owen and Banzhaf-Owen values -----------------------------------------------------------------

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import powerindex as pi
-from powerindex.unions import banzhaf_owen, owen, quotient_game
+from powerindex.politics.unions import banzhaf_owen, owen, quotient_game
 
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
 
@@ -451,21 +451,13 @@ def test_a_tu_game_of_a_simple_game_has_the_same_values(iraq):
         assert dict(banzhaf_owen(game, unions)) == dict(banzhaf_owen(iraq, unions))
 
 
-def test_tu_games_are_handed_over():
-    """An object with _owen_value / _banzhaf_owen_value (a TU game) computes its own value."""
-
-    class FakeTU:
-        players = ("a", "b")
-
-        def _owen_value(self, unions):
-            return ("owen", unions)
-
-        def _banzhaf_owen_value(self, unions):
-            return ("banzhaf_owen", unions)
-
+def test_tu_games_get_the_values_of_their_worths():
+    """A TU game gets the Owen and Banzhaf-Owen values of its worths."""
+    tu = pi.TUGame(["a", "b", "c"], lambda s: len(s) ** 2)
     unions = [["a", "b"]]
-    assert owen(FakeTU(), unions) == ("owen", unions)
-    assert banzhaf_owen(FakeTU(), unions) == ("banzhaf_owen", unions)
+    assert owen(tu, unions) == tu.union_value(unions, "owen")
+    assert banzhaf_owen(tu, unions) == tu.union_value(unions, "banzhaf_owen")
+    assert sum(owen(tu, unions).values()) == 9  # efficient: v(N) = 9
 
 
 # --------------------------------------------------------------------------------------------
@@ -494,7 +486,7 @@ def test_tu_games_are_handed_over():
         ([42], pi.InvalidUnionsError, r"union 1 is 42"),
         ([["SoL", "SoL"]], pi.InvalidUnionsError, r"names 'SoL' twice"),
         ({"": ["SoL"]}, pi.InvalidUnionsError, r"non-empty string"),
-        ({7: ["SoL"]}, pi.InvalidUnionsError, r"got 7"),
+        ({None: ["SoL"]}, pi.InvalidUnionsError, r"got None"),
         ({"Kurds": ["SoL", "INA"]}, pi.InvalidUnionsError, r"two unions are named 'Kurds'"),
     ],
 )

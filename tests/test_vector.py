@@ -175,7 +175,7 @@ def test_chunked_enumeration_matches_brute_force(monkeypatch):
     tree = ("and", [([3, 2, 2, 1, 1, 1], 6), ([1, 4, 1, 2, 2, 1], 6), ([1] * 6, 4)])
     n = 6
     names = [f"P{i}" for i in range(n)]
-    counts, winning = vector.enumerate_swings(vector.plan(build(tree, names)))
+    counts, winning = vector.enumerate_swings(vector.plan(build(tree, names).counting_plan()))
     _, swings, brute_winning = brute(n, formula_rule(tree))
     assert [sum(row) for row in counts] == swings
     assert winning == brute_winning

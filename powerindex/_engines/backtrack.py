@@ -43,8 +43,8 @@ MAX_STEPS = 5_000_000
 def _too_many(what):
     return GameTooLargeError(
         f"this game has too many {what} to list (the search passed {MAX_STEPS:,} steps);"
-        " Shapley-Shubik, Banzhaf and Coleman do not need them, and pi.estimate() gives"
-        " sampled values"
+        " Shapley-Shubik, Banzhaf and Coleman do not need them (pi.estimate() samples"
+        " Shapley-Shubik, Banzhaf, Myerson and Owen, not this index)"
     )
 
 

@@ -79,8 +79,9 @@ def monotonicity_violation(table, n):
         without, with_i = _pairs(table, i)
         bad = without & ~with_i
         if bad.any():
-            positions = np.flatnonzero(_pairs(np.arange(1 << n), i)[0].ravel()[bad.ravel()])
-            return int(positions[0]), i
+            # the masks without i, filtered to the bad ones: values, not positions
+            masks = _pairs(np.arange(1 << n), i)[0].ravel()[bad.ravel()]
+            return int(masks[0]), i
     return None
 
 

@@ -1,7 +1,7 @@
 """Generating functions for composed weighted games, exact in integers (private).
 
-A :class:`~powerindex.CompositeGame` whose components (after flattening nested
-compositions) are all :class:`~powerindex.WeightedGame` s is a *vector-weighted* game:
+A composition (:class:`~plans.Composition`) whose parts (after flattening nested
+compositions) are all weight thresholds is a *vector-weighted* game:
 a coalition's outcome is a monotone and/or formula of threshold tests ``w_d(S) >= q``.
 Three kinds of dimension occur:
 
@@ -56,6 +56,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .plans import Composition, WeightThreshold
+
 #: Largest (sizes x first weights x last weights) table the engine builds.
 MAX_CELLS = 1 << 24
 
@@ -86,37 +88,34 @@ class Plan:
     quotas: tuple  # quotas[d] = sorted distinct quotas of dimension d
 
 
-def _flatten(game, dims):
-    from ..games import CompositeGame, WeightedGame
-
-    if isinstance(game, WeightedGame):
-        weights = game._int_weights
+def _flatten(counting, dims):
+    if isinstance(counting, WeightThreshold):
+        weights = counting.weights
         divisor = math.gcd(*weights)
-        quota = -(-game._int_quota // divisor)
+        quota = -(-counting.quota // divisor)
         reduced = tuple(w // divisor for w in weights)
         if len(set(reduced)) == 1:
             return _Leaf(None, quota)
         dim = dims.setdefault(reduced, len(dims))
         return _Leaf(dim, quota)
-    if isinstance(game, CompositeGame):
-        return _Node(game.operation, tuple(_flatten(g, dims) for g in game.components))
+    if isinstance(counting, Composition):
+        return _Node(counting.operation, tuple(_flatten(p, dims) for p in counting.parts))
     return None
 
 
-def plan(game):
-    """The formula of a composite of weighted games, or None for any other game."""
-    from ..games import CompositeGame
-
-    if not isinstance(game, CompositeGame):
+def plan(counting):
+    """The formula of a composition of weight thresholds (a counting plan), or None for
+    any other plan."""
+    if not isinstance(counting, Composition):
         return None
     dims = {}
-    formula = _flatten(game, dims)
+    formula = _flatten(counting, dims)
     if formula is None or _has_unknown(formula):
         return None
     weights = tuple(sorted(dims, key=dims.get))
     quotas = [set() for _ in weights]
     _collect_quotas(formula, quotas)
-    return Plan(game.n, formula, weights, tuple(tuple(sorted(q)) for q in quotas))
+    return Plan(counting.n, formula, weights, tuple(tuple(sorted(q)) for q in quotas))
 
 
 def _has_unknown(node):

@@ -1,0 +1,178 @@
+"""The command line's grammar: the commands, their options and their examples (private)."""
+
+import argparse
+
+from .._version import __version__
+from ._common import _INDICES, _THEORIES, DEFAULT_TIME_LIMIT, OUTPUT_FORMATS, PROG
+from .commands import _run_coalitions, _run_compare, _run_indices, _run_leverage
+from .inputs import _digits, _index_list, _seconds, _theory_list
+
+_INDICES_EXAMPLES = """\
+examples:
+  powerindex indices --quota 163 91 89 70 57 18
+  powerindex indices --quota 163 --names Iraqiya,SoL,INA,Kurds,Small 91 89 70 57 18
+  powerindex indices --quota majority Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
+  powerindex indices --quota 2/3 --index all 4 4 4 2 2 1
+  powerindex indices iraq.toml --scenario sadr_backs_maliki --format markdown
+  powerindex indices seats.csv --quota 65% --decimal --digits 3
+"""
+
+_COMPARE_EXAMPLES = """\
+examples:
+  powerindex compare iraq.toml                     # the base game and all its scenarios
+  powerindex compare iraq.toml --scenario base --scenario sadr_backs_maliki
+  powerindex compare iraq.toml --baseline base --index banzhaf --plot changes.png
+  powerindex compare before.toml after.toml --format csv --output changes.csv
+"""
+
+_LEVERAGE_EXAMPLES = """\
+examples:
+  powerindex leverage --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
+  powerindex leverage iraq.toml --scenario sadrist_red_line --plot leverage.png
+  powerindex leverage iraq.toml --format latex --output leverage.tex
+"""
+
+_COALITIONS_EXAMPLES = """\
+examples:
+  powerindex coalitions --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
+  powerindex coalitions iraq.toml --theory minimal,connected
+  powerindex coalitions iraq.toml --scenario sadrist_red_line --plot graph.png
+"""
+
+_MAIN_EXAMPLES = """\
+commands:
+  indices      power indices of a game (inline or from a file)
+  compare      the same players across scenarios or files
+  leverage     who holds power beyond their seats (the kingmaker table)
+  coalitions   minimal winning, minimum size and weight, connected coalitions
+
+examples:
+  powerindex indices --quota 163 91 89 70 57 18
+  powerindex compare iraq.toml
+  powerindex leverage iraq.toml --format markdown
+  powerindex coalitions iraq.toml --scenario sadrist_red_line
+
+Run 'powerindex COMMAND --help' for the options of a command; docs/cli.md is the guide,
+docs/file-format.md the format of game files. Exit status: 0 done, 1 bad input (the
+message names the file, line and field), 2 bad command line.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors name the command and exit with status 2."""
+
+
+def _common_options():
+    common = argparse.ArgumentParser(add_help=False)
+    out = common.add_argument_group("output")
+    out.add_argument("--format", "-f", choices=OUTPUT_FORMATS, default=None,
+                     help="text (an aligned table; the default), markdown, csv, latex, json or"
+                          " html; by default guessed from the suffix of --output")
+    out.add_argument("--output", "-o", metavar="FILE", default=None,
+                     help="write the table to FILE instead of standard output")
+    out.add_argument("--decimal", action="store_true",
+                     help="decimals only (rounded to --digits places) instead of exact"
+                          " fractions with their decimals")
+    out.add_argument("--digits", type=_digits, default=4, metavar="N",
+                     help="decimal places shown (default 4)")
+    run = common.add_argument_group("running")
+    run.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT,
+                     metavar="SECONDS",
+                     help=f"give up after SECONDS (default {DEFAULT_TIME_LIMIT}; 0: no limit)")
+    run.add_argument("--debug", action="store_true",
+                     help="show the traceback of an error")
+    return common
+
+
+def _game_options(parser, scenario_help):
+    game = parser.add_argument_group("the game")
+    game.add_argument("game", nargs="*", metavar="GAME",
+                      help="the weights (91 89 70, or NAME=SEATS pairs such as Kurds=57), or"
+                           " one game file (.toml, .json, .csv; - for standard input)")
+    game.add_argument("--quota", "-q", metavar="Q",
+                      help="seats needed (163, 162.5) or a share of the total (2/3, 65%%,"
+                           " 'more than 1/2', majority); required for weights, overrides a"
+                           " file's quota")
+    game.add_argument("--names", "-n", metavar="A,B,C",
+                      help="comma-separated names of the players of inline weights")
+    game.add_argument("--scenario", "-s", metavar="NAME", help=scenario_help)
+    game.add_argument("--input-format", choices=("toml", "json", "csv"),
+                      help="the format of the game file (default: its suffix)")
+
+
+def _parser():
+    common = _common_options()
+    parser = _Parser(
+        prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Exact power indices for voting games: weights and quota on the command"
+                    " line, or a game file with a compatibility graph, unions and scenarios.",
+        epilog=_MAIN_EXAMPLES,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name, help_text, description, examples):
+        sub = commands.add_parser(name, parents=[common], help=help_text,
+                                  description=description, epilog=examples,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(parser=sub)
+        return sub
+
+    sub = command("indices", "power indices of a game",
+                  "Power indices of a weighted game, given inline or in a game file. With a"
+                  " file, the indices are those of the game restricted by its compatibility"
+                  " graph; its a priori unions give the Owen and Banzhaf-Owen values.",
+                  _INDICES_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--index", "-i", type=_index_list, metavar="LIST",
+                     help="comma-separated indices: " + ", ".join(_INDICES)
+                          + "; or all (default: shapley_shubik,banzhaf)")
+    sub.set_defaults(run=_run_indices, plot=None)
+
+    sub = command("compare", "the same players across scenarios or files",
+                  "Each player's power across scenarios: the base game of one file and all its"
+                  " scenarios (or those chosen by --scenario), or the base games of several"
+                  " files, with the change from one to the next (or from --baseline). Merged"
+                  " blocs are traced to their members.", _COMPARE_EXAMPLES)
+    sub.add_argument("files", nargs="*", metavar="FILE",
+                     help="game files (.toml, .json, .csv)")
+    sub.add_argument("--scenario", "-s", action="append", metavar="NAME",
+                     help="a scenario to include (repeat the option; 'base' is the game"
+                          " itself); with several files, taken from each")
+    sub.add_argument("--baseline", "-b", metavar="NAME",
+                     help="report changes from this column instead of between neighbours")
+    sub.add_argument("--index", "-i", choices=("shapley_shubik", "banzhaf"),
+                     help="shapley_shubik (Owen with unions; the default) or banzhaf"
+                          " (Banzhaf-Owen, normalized, with unions)")
+    sub.add_argument("--quota", "-q", metavar="Q",
+                     help="a quota that replaces the files' (needed for CSV without one)")
+    sub.add_argument("--input-format", choices=("toml", "json", "csv"),
+                     help="the format of the files (default: their suffix)")
+    sub.add_argument("--plot", metavar="FILE",
+                     help="draw the values as grouped bars (PNG, or by suffix: .svg, .pdf)")
+    sub.set_defaults(run=_run_compare)
+
+    sub = command("leverage", "who holds power beyond their seats (kingmakers)",
+                  "The kingmaker table: seats, seat share, Shapley-Shubik (Owen with unions),"
+                  " Banzhaf, swings, power per seat share, membership of minimal winning"
+                  " coalitions, veto and dummy players, and a one-line summary.",
+                  _LEVERAGE_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--plot", metavar="FILE",
+                     help="draw power against seat share (PNG, or by suffix: .svg, .pdf)")
+    sub.set_defaults(run=_run_leverage)
+
+    sub = command("coalitions", "minimal winning and other predicted coalitions",
+                  "The coalitions predicted by the classic theories: minimal winning (von"
+                  " Neumann-Morgenstern), minimum size, minimum weight (Riker) and, with an"
+                  " ideological order in the file, minimal connected winning (Axelrod). With a"
+                  " compatibility graph, only feasible coalitions count.",
+                  _COALITIONS_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--theory", "-t", type=_theory_list, metavar="LIST",
+                     help="comma-separated: " + ", ".join(_THEORIES) + "; or all (the"
+                          " default; connected only with an order)")
+    sub.add_argument("--plot", metavar="FILE",
+                     help="draw the compatibility graph, node area by Shapley-Shubik power")
+    sub.set_defaults(run=_run_coalitions)
+    return parser

@@ -1,0 +1,430 @@
+"""Weighted majority games ``[q; w1, ..., wn]``: the workhorse of powerindex.
+
+Examples
+--------
+>>> import powerindex as pi
+>>> g = pi.WeightedGame([91, 89, 70, 57, 18], 163,
+...                     players=["Iraqiya", "SoL", "INA", "Kurds", "Others"])
+>>> g
+<WeightedGame [163; 91, 89, 70, 57, 18]>
+>>> g.is_winning({"SoL", "INA"})
+False
+>>> g.is_winning({"SoL", "INA", "Others"})
+True
+>>> g.merge(["SoL", "INA"], name="NA")
+<WeightedGame [163; 91, 159, 57, 18]>
+"""
+
+import warnings
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from functools import cached_property
+
+from .._engines.plans import WeightThreshold
+from .._numbers import lcm_of_denominators, simplest, to_fraction
+from ..errors import (
+    GameTooLargeError,
+    ImproperGameWarning,
+    InvalidPlayerError,
+    InvalidQuotaError,
+    InvalidTypeError,
+    InvalidWeightError,
+)
+from ._subset_sums import SubsetSums
+from .base import Game, check_players, default_names, label
+from .quotas import Share
+
+__all__ = ["WeightedGame"]
+
+#: Bit operations the construction may spend deciding properness exactly (about 0.1 s);
+#: beyond it an undecided game warns that it *may* be improper.
+PROPERNESS_BUDGET = 1 << 30
+
+
+def _exact_weight(name, weight):
+    """A weight as an exact Fraction, or the package's error naming the player."""
+    try:
+        return to_fraction(weight, f"the weight of player {name!r}")
+    except InvalidTypeError:
+        raise
+    except ValueError as exc:
+        raise InvalidWeightError(str(exc)) from None
+
+
+def _names_and_weights(weights, players):
+    """``(names, weights as a list)`` from a sequence, a mapping or a pandas Series."""
+    if isinstance(weights, Mapping) or (
+            not isinstance(weights, str | bytes) and callable(getattr(weights, "items", None))
+            and callable(getattr(weights, "keys", None))):
+        if players is not None:
+            raise InvalidPlayerError("give either a mapping of weights or players, not both")
+        pairs = list(weights.items())
+        players, weights = [name for name, _ in pairs], [weight for _, weight in pairs]
+    elif isinstance(weights, str | bytes) or not isinstance(weights, Iterable):
+        raise InvalidTypeError(
+            f"weights must be a sequence of numbers, got {type(weights).__name__}"
+        )
+    try:
+        weights = list(weights)
+    except TypeError:
+        raise InvalidTypeError(
+            f"weights must be a sequence of numbers, got {weights!r}"
+            f" ({type(weights).__name__}), which cannot be iterated"
+        ) from None
+    if not weights:
+        raise InvalidPlayerError("a game needs at least one player")
+    names = (default_names(len(weights)) if players is None
+             else check_players(players, len(weights)))
+    return names, weights
+
+
+def _exact_weights(names, weights):
+    """``(exact weights, scale)``: ints or Fractions, and the lcm of their denominators."""
+    if all(type(weight) is int for weight in weights):
+        exact, scale = weights, 1  # plain ints (the common case) are exact already
+    else:
+        exact = [_exact_weight(name, weight)
+                 for name, weight in zip(names, weights, strict=True)]
+        scale = lcm_of_denominators(exact)
+    for name, weight, value in zip(names, weights, exact, strict=True):
+        if value < 0:
+            raise InvalidWeightError(f"the weight of player {name!r} is negative"
+                                     f" ({weight}); weights must be >= 0")
+    return tuple(exact), scale
+
+
+def _quota_in_units(quota, scale, int_total, total):
+    """``(exact quota, integer quota)`` of a number or a Share."""
+    if isinstance(quota, Share):
+        int_quota = quota.resolve(int_total)
+        exact = Fraction(int_quota, scale) if quota.strict else quota.fraction * total
+        return exact, int_quota
+    if isinstance(quota, str):
+        raise InvalidTypeError(
+            f"the quota must be a number or a share, got the string {quota!r}; for a share"
+            f" of the total write pi.share({quota!r})"
+        )
+    try:
+        exact = to_fraction(quota, "the quota")
+    except InvalidTypeError:
+        raise
+    except ValueError as exc:
+        raise InvalidQuotaError(str(exc)) from None
+    # Coalition weights are multiples of 1/scale, so reaching q means reaching the next
+    # multiple: ceil(q * scale) in integer units.
+    return exact, -((-exact * scale) // 1)
+
+
+class WeightedGame(Game):
+    """A weighted majority game ``[q; w1, ..., wn]``.
+
+    A coalition wins when the sum of its members' weights is at least the quota ``q``.
+
+    Parameters
+    ----------
+    weights : sequence of numbers, or a mapping from player name to weight
+        Non-negative int, Fraction, Decimal or float (a float is read as the decimal it
+        prints as: ``0.1`` is exactly 1/10). Rational weights are scaled to integers
+        exactly for the algorithms; the weights you gave are kept as given. A mapping
+        (a dict, or a pandas Series) gives the players' names as its keys (index).
+    quota : number or Share
+        The weight a coalition needs, in (0, total weight]; or a share of the total built
+        with :func:`~powerindex.share` (``pi.MAJORITY``, ``pi.share("2/3")``).
+    players : sequence of hashable names, optional
+        Unique names (str, int, tuple ...), one per weight, in the order to report them.
+        Default ``"P1", "P2", ...``; not allowed with a mapping of weights.
+
+    Raises
+    ------
+    InvalidWeightError
+        A weight is negative, NaN or infinite.
+    InvalidQuotaError
+        The quota is not positive or exceeds the total weight.
+    InvalidPlayerError
+        Names are empty, None or duplicated, or their number differs from the weights'.
+    InvalidTypeError
+        A weight or the quota is not a number; a name is not hashable.
+
+    Warns
+    -----
+    ImproperGameWarning
+        When two disjoint coalitions can both win (possible only with a quota at or
+        below half the total).
+
+    Notes
+    -----
+    Construction costs O(n) plus, when the quota is at most half the total, a test for
+    properness: a greedy witness (O(n log n)) and, when that finds none, an O(n W / 64)
+    subset-sum bit set for a total integer weight W, within about 2**30 bit operations;
+    a larger game that the greedy test does not settle warns that it *may* be improper
+    (``is_proper`` decides it exactly when asked).
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> eec = pi.WeightedGame([4, 4, 4, 2, 2, 1], 12,
+    ...                       players=["FR", "DE", "IT", "BE", "NL", "LU"])
+    >>> eec.total_weight, eec.quota
+    (17, 12)
+    >>> print(eec)
+    WeightedGame with quota 12 of 17
+    player  weight
+    FR           4
+    DE           4
+    IT           4
+    BE           2
+    NL           2
+    LU           1
+    >>> pi.WeightedGame([0.5, 0.25, 0.25], 0.6).weights
+    (Fraction(1, 2), Fraction(1, 4), Fraction(1, 4))
+    >>> pi.WeightedGame({1: 3, 2: 2, 3: 2}, 4).players
+    (1, 2, 3)
+    """
+
+    _CACHE_KEYS = (*Game._CACHE_KEYS, "_subset_sums")
+
+    def __init__(self, weights, quota, players=None):
+        names, weights = _names_and_weights(weights, players)
+        exact, scale = _exact_weights(names, weights)
+        int_weights = tuple(int(w * scale) for w in exact)
+        total = sum(exact)
+        exact_quota, int_quota = _quota_in_units(quota, scale, sum(int_weights), total)
+        if exact_quota <= 0:
+            raise InvalidQuotaError(
+                f"the quota must be positive, got {simplest(exact_quota)}: with a quota of 0"
+                " or less even the empty coalition would win"
+            )
+        if exact_quota > total:
+            raise InvalidQuotaError(
+                f"the quota {simplest(exact_quota)} exceeds the total weight"
+                f" {simplest(total)}: no coalition could win"
+            )
+        self._set(players=names, _weights=exact, _scale=scale, _int_weights=int_weights,
+                  _quota=exact_quota, _int_quota=int_quota)
+        self._warn_if_improper()
+
+    def _warn_if_improper(self):
+        quota, total = self._int_quota, sum(self._int_weights)
+        if 2 * quota > total:
+            return  # always proper
+        try:
+            improper = self._subset_sums.some_coalition_weighs(quota, total - quota,
+                                                               budget=PROPERNESS_BUDGET)
+        except GameTooLargeError:  # pragma: no cover - the budget returns None instead
+            improper = None
+        if improper is False:
+            return
+        certainty = "is" if improper else "may be"
+        warnings.warn(
+            f"{self!r} {certainty} improper: two disjoint coalitions can both win (the quota"
+            f" {simplest(self._quota)} is at most half the total {self.total_weight})",
+            ImproperGameWarning,
+            stacklevel=3,
+        )
+
+    def _build_plan(self):
+        return WeightThreshold(self._int_weights, self._int_quota)
+
+    # -- values ---------------------------------------------------------------------------
+    @property
+    def weights(self):
+        """The weights as given, exactly (int where integral, else Fraction)."""
+        return tuple(simplest(w) for w in self._weights)
+
+    @property
+    def quota(self):
+        """The quota as a number in the units of the weights (int where integral)."""
+        return simplest(self._quota)
+
+    @property
+    def total_weight(self):
+        """Sum of the weights."""
+        return simplest(sum(self._weights, Fraction(0)))
+
+    def weight(self, player):
+        """The weight of one player."""
+        return simplest(self._weights[self._check_player(player)])
+
+    def weight_of(self, coalition):
+        """Total weight of a coalition given as an iterable of names."""
+        mask = self._mask(coalition)
+        return simplest(sum((w for i, w in enumerate(self._weights) if mask >> i & 1), Fraction(0)))
+
+    @property
+    def integer_representation(self):
+        """``(quota, weights)`` in integers: the same game with every weight scaled exactly.
+
+        The weights are multiplied by the least common multiple of their denominators and
+        the quota is rounded up to the next integer, which changes no coalition's outcome.
+        """
+        return self._int_quota, self._int_weights
+
+    # -- structure, by subset sums instead of enumeration ----------------------------------
+    @cached_property
+    def _subset_sums(self):
+        return SubsetSums(self._int_weights)
+
+    @property
+    def is_proper(self):
+        """True when no two disjoint coalitions both win.
+
+        Decided by subset sums: the game is improper when some coalition weighs between
+        q and W - q, so that it and its complement both win.
+
+        Raises
+        ------
+        GameTooLargeError
+            When the greedy test finds no such coalition and the total integer weight
+            passes 2**28 units with more than 22 players (a subset-sum problem).
+        """
+        quota, total = self._int_quota, sum(self._int_weights)
+        return not self._subset_sums.some_coalition_weighs(quota, total - quota)
+
+    @property
+    def is_strong(self):
+        """True when of every coalition and its complement at least one wins."""
+        quota, total = self._int_quota, sum(self._int_weights)
+        return not self._subset_sums.some_coalition_weighs(total - quota + 1, quota - 1)
+
+    @property
+    def veto_players(self):
+        """Players without whom no coalition reaches the quota, in player order."""
+        total = sum(self._int_weights)
+        return tuple(
+            p for p, w in zip(self.players, self._int_weights, strict=True)
+            if total - w < self._int_quota
+        )
+
+    # -- transformations ----------------------------------------------------------------------
+    def merge(self, members, name=None):
+        """Merge several players into one bloc whose weight is the sum of theirs.
+
+        Parameters
+        ----------
+        members : iterable of player names
+            At least two distinct players.
+        name : hashable, optional
+            Name of the bloc; default the members' names joined by ``"+"``. It may reuse a
+            member's name. The bloc takes the place of the first member in player order.
+
+        Returns
+        -------
+        WeightedGame
+            The quota is unchanged.
+
+        Raises
+        ------
+        UnknownPlayerError
+            A member is not a player.
+        InvalidPlayerError
+            Fewer than two members, a member named twice, or the name of another player.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([3, 2, 2], 4, players=["A", "B", "C"])
+        >>> g.merge(["B", "C"]).players
+        ('A', 'B+C')
+        """
+        positions, name = self._check_members(members, name)
+        merged = set(positions)
+        bloc = sum((self._weights[i] for i in positions), Fraction(0))
+        players, weights = [], []
+        for i, player in enumerate(self.players):
+            if i == positions[0]:
+                players.append(name)
+                weights.append(bloc)
+            elif i not in merged:
+                players.append(player)
+                weights.append(self._weights[i])
+        return self._with_blocs_of_merge(
+            _quiet_weighted(weights, self._quota, players), positions, name
+        )
+
+    def drop(self, players, quota=None):
+        """The game without some players.
+
+        Parameters
+        ----------
+        players : player name or list of names
+            One player, or several (as :meth:`merge` takes them).
+        quota : number or Share, optional
+            The new quota; by default the old one is kept, so the others need as much
+            weight as before (a member who leaves votes no).
+
+        Returns
+        -------
+        WeightedGame
+
+        Raises
+        ------
+        UnknownPlayerError
+            If a name is not a player.
+        InvalidQuotaError
+            If the others cannot reach the quota.
+        InvalidPlayerError
+            If no player would be left, or a player is named twice.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([3, 2, 2], 4, players=["A", "B", "C"])
+        >>> g.drop("C")
+        <WeightedGame [4; 3, 2]>
+        >>> g.drop(["B", "C"], quota=3)
+        <WeightedGame [3; 3]>
+        """
+        positions = self._check_dropped(players)
+        keep = [i for i in range(self.n) if i not in positions]
+        weights = [self._weights[i] for i in keep]
+        names = [self.players[i] for i in keep]
+        if quota is None and self._quota > sum(weights, Fraction(0)):
+            dropped = [self.players[i] for i in positions]
+            who = repr(dropped[0]) if len(dropped) == 1 else str(dropped)
+            raise InvalidQuotaError(
+                f"without {who} the others weigh {simplest(sum(weights, Fraction(0)))},"
+                f" below the quota {simplest(self._quota)}: pass a new quota to drop()"
+            )
+        new_quota = self._quota if quota is None else quota
+        return self._carry_blocs(WeightedGame(weights, new_quota, names))
+
+    def _reordered(self, players):
+        weights = [self._weights[self._position[p]] for p in players]
+        return _quiet_weighted(weights, self._quota, players)
+
+    # -- values, printing --------------------------------------------------------------------
+    def __eq__(self, other):
+        if not isinstance(other, WeightedGame):
+            return NotImplemented
+        return (self.players, self._weights, self._quota) == (
+            other.players,
+            other._weights,
+            other._quota,
+        )
+
+    def __hash__(self):
+        return hash((WeightedGame, self.players, self._weights, self._quota))
+
+    def __repr__(self):
+        if self.n <= 12:
+            weights = ", ".join(str(w) for w in self.weights)
+            return f"<WeightedGame [{self.quota}; {weights}]>"
+        return f"<WeightedGame of {self.n} players, quota {self.quota} of {self.total_weight}>"
+
+    def __str__(self):
+        names = [label(p) for p in self.players]
+        width = max(len("player"), *(len(p) for p in names))
+        values = [str(w) for w in self.weights]
+        value_width = max(len("weight"), *(len(v) for v in values))
+        lines = [f"WeightedGame with quota {self.quota} of {self.total_weight}"]
+        lines.append(f"{'player':<{width}}  {'weight':>{value_width}}")
+        lines += [f"{p:<{width}}  {v:>{value_width}}" for p, v in zip(names, values,
+                                                                      strict=True)]
+        return "\n".join(lines)
+
+
+def _quiet_weighted(weights, quota, players):
+    """Build a WeightedGame derived from one already checked (no second warning)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ImproperGameWarning)
+        return WeightedGame(weights, quota, players)

@@ -1,0 +1,34 @@
+"""Coalition politics: which coalitions can form, who bargains with whom, who holds leverage.
+
+* compatibility graphs (:mod:`.graphs`) and the games they restrict (:mod:`.restriction`),
+  the Myerson value (:mod:`.myerson`);
+* a priori unions: the Owen and Banzhaf-Owen values and the quotient game (:mod:`.unions`);
+* the formateur's view and the classic coalition theories (:mod:`.formation`);
+* kingmaker leverage and scenario comparison (:mod:`.leverage`).
+"""
+
+from .formation import Coalition, coalition_theories, formateur_partners, governing_coalitions
+from .graphs import compatibility_graph, is_connected_coalition, merge_graph
+from .leverage import Scenario, compare, leverage
+from .myerson import myerson
+from .restriction import RestrictedGame, restrict
+from .unions import banzhaf_owen, owen, quotient_game
+
+__all__ = [
+    "compatibility_graph",
+    "merge_graph",
+    "is_connected_coalition",
+    "restrict",
+    "RestrictedGame",
+    "myerson",
+    "owen",
+    "banzhaf_owen",
+    "quotient_game",
+    "Scenario",
+    "leverage",
+    "compare",
+    "formateur_partners",
+    "governing_coalitions",
+    "coalition_theories",
+    "Coalition",
+]

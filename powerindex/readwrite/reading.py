@@ -1,0 +1,550 @@
+"""Game files: a parliament, its quota, who can sit with whom, and scenarios, in TOML, JSON
+or CSV.
+
+A *game file* states a weighted game the way an analyst writes it down: the parties and
+their seats, the quota (as seats or as a share of the total), and optionally a
+compatibility graph, a priori unions, an ideological order and named scenarios that
+modify the base game. :func:`read_game` turns such a file into a :class:`GameSpec`;
+:func:`write_game` writes one back, so that a game written out and read back is the same
+game. :func:`loads` and :func:`dumps` do the same with text.
+
+TOML and JSON hold the same structure (documented in ``docs/file-format.md``). CSV holds
+only the parties and their seats, with the quota on a comment line::
+
+    # quota: 163
+    party,seats
+    Iraqiya,91
+    ...
+
+Every problem with a file raises :class:`~powerindex.errors.GameFileError`, whose message
+names the file, the line and the field at fault.
+
+Examples
+--------
+>>> import powerindex as pi
+>>> from powerindex.readwrite import loads
+>>> spec = loads('''
+... quota = "2/3"
+... parties = [{ name = "A", seats = 50 }, { name = "B", seats = 30 },
+...            { name = "C", seats = 20 }]
+... [scenarios.merger]
+... merge = [["B", "C"]]
+... ''', "toml")
+>>> spec.game
+<WeightedGame [200/3; 50, 30, 20]>
+>>> spec.scenarios["merger"].game
+<WeightedGame [200/3; 50, 50]>
+>>> loads("party,seats\\nA,50\\nB,fifty\\n", "csv", quota=51)
+Traceback (most recent call last):
+...
+powerindex.errors.GameFileError: line 3, field 'seats' of party 'B': expected a non-negative
+ number, got "fifty"
+"""
+
+import difflib
+import os
+from fractions import Fraction
+
+import networkx as nx
+
+from .._numbers import lcm_of_denominators, simplest
+from ..errors import GameFileError, InvalidTypeError, PowerIndexError
+from ..games.quotas import MAJORITY, Share
+from ..games.weighted import WeightedGame
+from ..politics.graphs import RULES
+from ._text import MAX_TOTAL_WEIGHT, kind, number, quota_from_text, show
+from .parsing import PARSERS, Source, check_format, decode, key_anchor, value_anchor
+from .scenarios import MERGE_KEYS, ChangeError, ScenarioChanges, apply_changes
+from .spec import GameSpec
+
+__all__ = ["read_game", "loads"]
+
+_TOP_KEYS = ("title", "quota", "majority", "strict", "parties", "order", "graph", "rule",
+             "unions", "scenarios")
+_PARTY_KEYS = ("name", "seats")
+_GRAPH_KEYS = ("edges", "incompatible")
+_SCENARIO_KEYS = ("description", "seats", "drop", "quota", "majority", "strict", "compatible",
+                  "incompatible", "merge", "unions", "rule")
+
+
+# -- from parsed data to a GameSpec ------------------------------------------------------------
+class _Reader:
+    def __init__(self, source):
+        self.src = source
+
+    def fail(self, *args, **kwargs):
+        self.src.fail(*args, **kwargs)
+
+    def check_keys(self, table, allowed, context, anchors, where):
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                self.fail(f"unknown key {key!r}; {hint}the keys here are {', '.join(allowed)}",
+                          field=str(key), context=context, anchors=(*anchors, key_anchor(key)),
+                          where=(*where, key))
+
+    def table(self, value, field_name, context, anchors, where):
+        if not isinstance(value, dict):
+            self.fail(f"expected a table, got {kind(value)} {show(value)}", field=field_name,
+                      context=context, anchors=anchors, where=where)
+        return value
+
+    def names(self, value, field_name, context, anchors, where, known=None, minimum=0):
+        if not isinstance(value, list):
+            self.fail(f"expected a list of party names, got {kind(value)} {show(value)}",
+                      field=field_name, context=context, anchors=anchors, where=where)
+        for name in value:
+            if not isinstance(name, str):
+                self.fail(f"expected a list of party names, got {show(name)} in it",
+                          field=field_name, context=context, anchors=anchors, where=where)
+            if known is not None and name not in known:
+                self.fail(f"{show(name)} is not a party; the parties are {list(known)}",
+                          field=field_name, context=context,
+                          anchors=(*anchors, value_anchor(name)), where=where)
+        if len(value) < minimum:
+            self.fail(f"expected at least {minimum} names, got {show(value)}",
+                      field=field_name, context=context, anchors=anchors, where=where)
+        return list(value)
+
+    def pairs(self, value, field_name, context, anchors, where, known):
+        if not isinstance(value, list):
+            self.fail(f"expected a list of pairs of party names, got {kind(value)}"
+                      f" {show(value)}", field=field_name, context=context, anchors=anchors,
+                      where=where)
+        pairs = []
+        for position, pair in enumerate(value, start=1):
+            if (not isinstance(pair, list) or len(pair) != 2
+                    or not all(isinstance(p, str) for p in pair)):
+                self.fail(f"entry {position} must be a pair of party names like [\"A\", \"B\"],"
+                          f" got {show(pair)}", field=field_name, context=context,
+                          anchors=anchors, where=where)
+            for name in pair:
+                if name not in known:
+                    self.fail(f"{show(name)} in the pair {show(pair)} is not a party; the"
+                              f" parties are {list(known)}", field=field_name, context=context,
+                              anchors=(*anchors, value_anchor(name)), where=where)
+            if pair[0] == pair[1]:
+                self.fail(f"the pair {show(pair)} joins {show(pair[0])} to itself",
+                          field=field_name, context=context, anchors=anchors, where=where)
+            pairs.append(tuple(pair))
+        return pairs
+
+    def quota(self, table, context, anchors, where, required):
+        """None (not given), a Fraction (seats) or a Share, from quota / majority / strict."""
+        for key in ("majority", "strict"):
+            if key in table and not isinstance(table[key], bool):
+                self.fail(f"expected true or false, got {show(table[key])}", field=key,
+                          context=context, anchors=(*anchors, key_anchor(key)), where=(*where, key))
+        strict = table.get("strict", False)
+        if table.get("majority", False):
+            if "quota" in table:
+                self.fail("give either quota or majority = true, not both", field="majority",
+                          context=context, anchors=(*anchors, key_anchor("majority")),
+                          where=(*where, "majority"))
+            if strict:
+                self.fail("majority = true is already strict (more than half); drop strict",
+                          field="strict", context=context, anchors=(*anchors, key_anchor("strict")),
+                          where=(*where, "strict"))
+            return MAJORITY
+        if "quota" not in table:
+            if required:
+                self.fail('no quota: give quota = 163 (seats needed), quota = "2/3" (a share'
+                          " of the seats) or majority = true (more than half)", field="quota",
+                          context=context, anchors=anchors, where=where)
+            if strict:
+                self.fail("strict goes with a share quota, and there is none", field="strict",
+                          context=context, anchors=(*anchors, key_anchor("strict")),
+                          where=(*where, "strict"))
+            return None
+        value = table["quota"]
+        at = dict(field="quota", context=context, anchors=(*anchors, key_anchor("quota")),
+                  where=(*where, "quota"))
+        if isinstance(value, str):
+            try:
+                return quota_from_text(value, strict)
+            except (ValueError, PowerIndexError) as exc:
+                self.fail(f"cannot read the quota {show(value)}: {exc}", **at)
+        if strict:
+            self.fail("strict goes with a share quota such as \"1/2\", not with seats",
+                      field="strict", context=context, anchors=(*anchors, key_anchor("strict")),
+                      where=(*where, "strict"))
+        try:
+            quota = number(value)
+        except ValueError:
+            self.fail(f"expected a number of seats or a share such as \"2/3\", got {show(value)}",
+                      **at)
+        if quota <= 0:
+            self.fail(f"the quota must be positive, got {show(value)}", **at)
+        return quota
+
+    def seats(self, value, context, anchors, where):
+        at = dict(field="seats", context=context, anchors=anchors, where=where)
+        try:
+            seats = number(value)
+        except ValueError:
+            self.fail(f"expected a non-negative number, got {show(value)}", **at)
+        if seats < 0:
+            self.fail(f"expected a non-negative number, got {show(value)}", **at)
+        return simplest(seats)
+
+    def check_size(self, weights, anchors, where):
+        scale = lcm_of_denominators([Fraction(w) for w in weights])
+        total = sum(Fraction(w) * scale for w in weights)
+        if total > MAX_TOTAL_WEIGHT:
+            shown = show(int(total))
+            self.fail(f"the seats are too large or too finely divided: scaled to whole numbers"
+                      f" they total {shown}, above the limit of {MAX_TOTAL_WEIGHT} that exact"
+                      " computation allows", field="seats", anchors=anchors, where=where)
+
+    # -- the whole file ---------------------------------------------------------------------
+    def spec(self, data, quota_override=None):
+        """The GameSpec of a parsed file, checked field by field."""
+        if not isinstance(data, dict):
+            self.fail(f"a game file holds a table of keys (quota, parties, ...), got"
+                      f" {kind(data)}")
+        if not data:
+            self.fail("the file is empty: it needs at least a quota and the parties")
+        self.check_keys(data, _TOP_KEYS, "", (), ())
+        title = data.get("title", "")
+        if not isinstance(title, str):
+            self.fail(f"expected a string, got {show(title)}", field="title",
+                      anchors=(key_anchor("title"),), where=("title",))
+        names, weights = self.parties(data)
+        quota = self.quota(data, "", (), (), required=quota_override is None)
+        if quota_override is not None:
+            quota = quota_override
+        try:
+            game = WeightedGame(weights, quota, names)
+        except PowerIndexError as exc:
+            self.fail(str(exc), field="quota", anchors=(key_anchor("quota"),),
+                      where=("quota",))
+        order = self.order(data, names)
+        rule = self.rule(data, "", (), ()) or "connected"
+        graph = self.graph(data, names)
+        unions = self.unions(data["unions"], "", (), (), names) if "unions" in data else None
+        share_given = quota if isinstance(quota, Share) else None
+        try:
+            base = GameSpec(game, graph, rule, unions, order, title=title,
+                            quota_share=share_given)
+        except PowerIndexError as exc:
+            field_name = "unions" if unions is not None else None
+            self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name or "parties"),))
+        changes = self.scenarios(data, base, dict(zip(names, weights, strict=True)))
+        return GameSpec(game, graph, rule, unions, order, changes, title, share_given)
+
+    def parties(self, data):
+        """``(names, seats)`` of the parties, in the file's order."""
+        if "parties" not in data:
+            self.fail("no parties: list them as parties = [{ name = \"A\", seats = 10 }, ...]",
+                      field="parties")
+        parties = data["parties"]
+        party_anchor = (key_anchor("parties"),)
+        if not isinstance(parties, list) or not parties:
+            self.fail(f"expected a non-empty list of parties, got {show(parties)}",
+                      field="parties", anchors=party_anchor, where=("parties",))
+        names, weights = [], []
+        for position, party in enumerate(parties, start=1):
+            name, seats = self.party(party, position, names, party_anchor)
+            names.append(name)
+            weights.append(seats)
+        self.check_size(weights, party_anchor, ("parties",))
+        return names, weights
+
+    def party(self, party, position, names, party_anchor):
+        """``(name, seats)`` of one party table."""
+        where = ("parties", position - 1)
+        label = f"of party {position}"
+        if isinstance(party, dict) and isinstance(party.get("name"), str):
+            label = f"of party {show(party['name']).replace(chr(34), chr(39))}"
+            anchors = (*party_anchor, value_anchor(party["name"]))
+        else:
+            anchors = party_anchor
+        if not isinstance(party, dict):
+            self.fail(f"expected a table with name and seats, got {kind(party)}"
+                      f" {show(party)}", field="parties", context=f"(party {position})",
+                      anchors=anchors, where=where)
+        self.check_keys(party, _PARTY_KEYS, label, anchors, where)
+        for key in _PARTY_KEYS:
+            if key not in party:
+                self.fail(f"party {position} has no {key}", field=key, context=label,
+                          anchors=anchors, where=where)
+        name = party["name"]
+        if not isinstance(name, str) or not name.strip():
+            self.fail(f"expected a non-empty string, got {show(name)}", field="name",
+                      context=label, anchors=anchors, where=(*where, "name"))
+        if name in names:
+            self.fail(f"two parties are named {show(name)}", field="name", context=label,
+                      anchors=anchors, where=(*where, "name"))
+        seats = self.seats(party["seats"], label, (*anchors, key_anchor("seats")),
+                           (*where, "seats"))
+        return name, seats
+
+    def order(self, data, names):
+        """The ideological order, or None."""
+        if "order" not in data:
+            return None
+        at = ((key_anchor("order"),), ("order",))
+        order = self.names(data["order"], "order", "", *at, known=names)
+        if sorted(order) != sorted(names):
+            self.fail(f"the order must list every party exactly once; missing"
+                      f" {[n for n in names if n not in order]}, repeated"
+                      f" {sorted({n for n in order if order.count(n) > 1})}",
+                      "order", "", *at)
+        return order
+
+    def graph(self, data, names):
+        """The compatibility graph, from its edges or its incompatible pairs, or None."""
+        if "graph" not in data:
+            return None
+        anchors, where = (key_anchor("graph"),), ("graph",)
+        table = self.table(data["graph"], "graph", "", anchors, where)
+        self.check_keys(table, _GRAPH_KEYS, "of the graph", anchors, where)
+        given = [key for key in ("edges", "incompatible") if key in table]
+        if len(given) != 1:
+            self.fail("give exactly one of edges (the compatible pairs) or incompatible"
+                      " (the pairs that cannot sit together)", field="graph",
+                      anchors=anchors, where=where)
+        key = given[0]
+        pairs = self.pairs(table[key], key, "of the graph", (*anchors, key_anchor(key)),
+                           (*where, key), names)
+        graph = nx.Graph()
+        graph.add_nodes_from(names)
+        if key == "edges":
+            graph.add_edges_from(pairs)
+        else:
+            graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1:])
+            graph.remove_edges_from(pairs)
+        return graph
+
+    def scenarios(self, data, base, seats):
+        """Scenario name -> ScenarioChanges, each checked against the base game."""
+        if "scenarios" not in data:
+            return {}
+        anchors, where = (key_anchor("scenarios"),), ("scenarios",)
+        table = self.table(data["scenarios"], "scenarios", "", anchors, where)
+        changes = {}
+        for name, value in table.items():
+            context = f"of scenario {show(name).replace(chr(34), chr(39))}"
+            change = self.changes(value, context, (*anchors, key_anchor(name)),
+                                  (*where, name), seats)
+            try:
+                apply_changes(base, change)
+            except ChangeError as exc:
+                at = (key_anchor("scenarios"), key_anchor(name), key_anchor(exc.field))
+                self.fail(str(exc.error), field=exc.field, context=context, anchors=at,
+                          where=("scenarios", name, exc.field))
+            changes[name] = change
+        return changes
+
+    def rule(self, table, context, anchors, where):
+        if "rule" not in table:
+            return None
+        value = table["rule"]
+        if value not in RULES:
+            self.fail(f"expected \"connected\" or \"clique\", got {show(value)}", field="rule",
+                      context=context, anchors=(*anchors, key_anchor("rule")),
+                      where=(*where, "rule"))
+        return value
+
+    def unions(self, value, context, anchors, where, known):
+        anchors, where = (*anchors, key_anchor("unions")), (*where, "unions")
+        at = dict(field="unions", context=context, anchors=anchors, where=where)
+        if isinstance(value, list):
+            unions = [self.names(members, "unions", context, anchors, where, known, minimum=1)
+                      for members in value]
+            return unions or None
+        if isinstance(value, dict):
+            unions = {}
+            for name, members in value.items():
+                if not name.strip():
+                    self.fail("a union needs a non-empty name", **at)
+                unions[name] = self.names(members, "unions", context, (*anchors, key_anchor(name)),
+                                          where, known, minimum=1)
+            return unions or None
+        self.fail(f"expected a list of lists of party names, or a table of them by union"
+                  f" name, got {kind(value)} {show(value)}", **at)
+
+    def changes(self, value, context, anchors, where, known):
+        table = self.table(value, "scenarios", context, anchors, where)
+        self.check_keys(table, _SCENARIO_KEYS, context, anchors, where)
+        description = table.get("description", "")
+        if not isinstance(description, str):
+            self.fail(f"expected a string, got {show(description)}", field="description",
+                      context=context, anchors=(*anchors, key_anchor("description")),
+                      where=(*where, "description"))
+        seats = {}
+        if "seats" in table:
+            seat_table = self.table(table["seats"], "seats", context,
+                                    (*anchors, key_anchor("seats")), (*where, "seats"))
+            for party, value in seat_table.items():
+                at = (*anchors, key_anchor("seats"), key_anchor(party))
+                if party not in known:
+                    self.fail(f"{show(party)} is not a party; the parties are {list(known)}",
+                              field="seats", context=context, anchors=at,
+                              where=(*where, "seats"))
+                seats[party] = self.seats(value, context, at, (*where, "seats"))
+            self.check_size(list({**known, **seats}.values()), anchors, where)
+        drop = []
+        if "drop" in table:
+            drop = self.names(table["drop"], "drop", context, (*anchors, key_anchor("drop")),
+                              (*where, "drop"), known)
+        merges = []
+        if "merge" in table:
+            at = (*anchors, key_anchor("merge"))
+            value = table["merge"]
+            if not isinstance(value, list):
+                self.fail(f"expected a list of merges, got {show(value)}", field="merge",
+                          context=context, anchors=at, where=(*where, "merge"))
+            for entry in value:
+                if isinstance(entry, dict):
+                    self.check_keys(entry, MERGE_KEYS, f"of a merge {context}", at,
+                                    (*where, "merge"))
+                    if "members" not in entry:
+                        self.fail("a merge needs members = [...]", field="merge",
+                                  context=context, anchors=at, where=(*where, "merge"))
+                    members, name = entry["members"], entry.get("name")
+                    if name is not None and not (isinstance(name, str) and name.strip()):
+                        self.fail(f"a merged bloc needs a non-empty name, got {show(name)}",
+                                  field="merge", context=context, anchors=at,
+                                  where=(*where, "merge"))
+                else:
+                    members, name = entry, None
+                members = self.names(members, "merge", context, at, (*where, "merge"),
+                                     minimum=2)
+                merges.append((tuple(members), name))
+        # Pairs and unions may name blocs and survivors, so only their shape is checked
+        # here; whether the names exist is checked when the changes are applied.
+        pairs = {}
+        for key in ("compatible", "incompatible"):
+            if key in table:
+                everyone = [*known, *(name or "+".join(m) for m, name in merges)]
+                pairs[key] = self.pairs(table[key], key, context, (*anchors, key_anchor(key)),
+                                        (*where, key), everyone)
+        unions = None
+        if "unions" in table:
+            everyone = [*known, *(name or "+".join(m) for m, name in merges)]
+            unions = self.unions(table["unions"], context, anchors, where, everyone)
+        quota = self.quota(table, context, anchors, where, required=False)
+        rule = self.rule(table, context, anchors, where)
+        return ScenarioChanges(description, seats, drop, quota, pairs.get("compatible", ()),
+                               pairs.get("incompatible", ()), merges, unions, rule)
+
+
+def _caller_quota(quota):
+    if quota is None or isinstance(quota, Share):
+        return quota
+    if isinstance(quota, str):
+        try:
+            return quota_from_text(quota)
+        except ValueError as exc:
+            raise GameFileError(f"cannot read the quota {quota!r}: {exc}",
+                                field="quota") from None
+    return quota
+
+
+def _read(text, fmt, path, quota):
+    text = decode(text, path)
+    if not text.strip():
+        raise GameFileError("the file is empty: it needs at least a quota and the parties",
+                            path)
+    src = Source(text, path, fmt)
+    data = PARSERS[fmt](src)
+    return _Reader(src).spec(data, _caller_quota(quota))
+
+
+# -- public functions ----------------------------------------------------------------------------
+def loads(text, format, *, quota=None):  # noqa: A002 - the name the brief and json use
+    """Read a game from the text of a game file.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The content of a TOML, JSON or CSV game file (bytes are decoded as UTF-8).
+    format : {"toml", "json", "csv"}
+    quota : number, str or Share, optional
+        A quota that replaces the file's (required for a CSV text without a
+        ``# quota:`` line). A string follows the file syntax: ``"163"``, ``"2/3"``,
+        ``"65%"``, ``"more than 1/2"``, ``"majority"``.
+
+    Returns
+    -------
+    GameSpec
+
+    Raises
+    ------
+    GameFileError
+        Anything wrong with the text, with the line and the field at fault.
+
+    Notes
+    -----
+    Cost O(L + n^2) for a text of L characters and n parties (the graph), plus the
+    construction of the games, O(n W / 64) each for a total integer weight W.
+
+    Examples
+    --------
+    >>> from powerindex.readwrite import loads
+    >>> loads('{"majority": true, "parties": [{"name": "A", "seats": 3},'
+    ...       ' {"name": "B", "seats": 2}, {"name": "C", "seats": 2}]}', "json").game
+    <WeightedGame [4; 3, 2, 2]>
+    """
+    return _read(text, check_format(format), None, quota)
+
+
+def read_game(path_or_file, format=None, *, quota=None):  # noqa: A002
+    """Read a game file: parties and seats, quota, graph, unions, order, scenarios.
+
+    Parameters
+    ----------
+    path_or_file : str, os.PathLike or file object
+        A path, or an open file (text or binary) whose ``read()`` gives its content.
+    format : {"toml", "json", "csv"}, optional
+        By default, the suffix of the file name (``.toml``, ``.json``, ``.csv``).
+    quota : number, str or Share, optional
+        A quota that replaces the file's; see :func:`loads`.
+
+    Returns
+    -------
+    GameSpec
+        With ``.game`` (a :class:`~powerindex.WeightedGame`), ``.graph`` (a
+        :class:`networkx.Graph` or None), ``.rule``, ``.unions``, ``.order``,
+        ``.scenarios`` (name -> :class:`~powerindex.Scenario`) and ``.base``.
+
+    Raises
+    ------
+    GameFileError
+        The file is not valid TOML, JSON or CSV, or does not describe a game: the
+        message gives the file, the line and the field. For TOML and JSON syntax errors
+        the line is the parser's; for other errors it is found by searching the text for
+        the key at fault (best effort: ``line`` is None when the search fails).
+    OSError
+        The file cannot be opened.
+
+    Notes
+    -----
+    See ``docs/file-format.md`` for the format. Cost: as :func:`loads`.
+
+    Examples
+    --------
+    >>> import io
+    >>> from powerindex.readwrite import read_game
+    >>> spec = read_game(io.StringIO("# quota: majority\\nparty,seats\\nA,3\\nB,2\\nC,2\\n"),
+    ...                  format="csv")
+    >>> spec.game, spec.quota_share
+    (<WeightedGame [4; 3, 2, 2]>, Share(fraction=Fraction(1, 2), strict=True))
+    """
+    if isinstance(path_or_file, str | os.PathLike):
+        path = os.fspath(path_or_file)
+        fmt = check_format(format, path)
+        with open(path, "rb") as handle:
+            content = handle.read()
+    elif hasattr(path_or_file, "read"):
+        name = getattr(path_or_file, "name", None)
+        path = name if isinstance(name, str) else None
+        fmt = check_format(format, path)
+        content = path_or_file.read()
+    else:
+        raise InvalidTypeError(
+            f"read_game needs a path or an open file, got {type(path_or_file).__name__}"
+        )
+    return _read(content, fmt, path, quota)

@@ -1,0 +1,259 @@
+"""Scenarios of a game file: the changes that make one scenario out of the base game.
+
+A game file states a base game and named scenarios, each a :class:`ScenarioChanges`:
+new seats, parties dropped, a new quota, pairs made compatible or incompatible, blocs
+merged, unions added, another rule. :func:`apply_changes` turns the changes into a
+:class:`~powerindex.Scenario` on the base game of a :class:`~powerindex.GameSpec`.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+import networkx as nx
+
+from .._structures import partition
+from ..errors import InvalidGameError, InvalidTypeError, PowerIndexError, UnknownPlayerError
+from ..games.weighted import WeightedGame
+from ..politics.graphs import RULES, check_pairs, merge_graph
+from ..politics.leverage import Scenario
+
+__all__ = ["ScenarioChanges", "apply_changes", "ChangeError", "normal_unions",
+           "named_unions", "MERGE_KEYS"]
+
+_MERGE_KEYS = MERGE_KEYS = ("members", "name")
+
+
+def _check_party(game, party):
+    if party not in game.players:
+        raise UnknownPlayerError(
+            f"{party!r} is not a player of this game; players are {list(game.players)}"
+        )
+
+
+# -- the objects a file describes ----------------------------------------------------------------
+def normal_unions(unions):
+    """None, a tuple of tuples (unnamed unions) or a dict name -> tuple (named unions)."""
+    if unions is None:
+        return None
+    if isinstance(unions, Mapping):
+        normal = {name: tuple(members) if not isinstance(members, str) else members
+                  for name, members in unions.items()}
+    elif isinstance(unions, str) or not isinstance(unions, Iterable):
+        return unions  # left for partition() to reject with its own message
+    else:
+        normal = tuple(tuple(m) if not isinstance(m, str) and isinstance(m, Iterable) else m
+                       for m in unions)
+    return normal or None
+
+
+def named_unions(unions):
+    """Unions as a dict name -> list of members (unnamed unions named as pi.owen names them)."""
+    if unions is None:
+        return {}
+    if isinstance(unions, Mapping):
+        return {name: list(members) for name, members in unions.items()}
+    return {"+".join(members): list(members) for members in unions}
+
+
+def _normal_pairs(pairs, what):
+    if isinstance(pairs, str) or not isinstance(pairs, Iterable):
+        raise InvalidTypeError(f"{what} must be a list of pairs of party names, got {pairs!r}")
+    normal = []
+    for pair in pairs:
+        if isinstance(pair, str) or not isinstance(pair, Iterable):
+            raise InvalidTypeError(f"each entry of {what} must be a pair of names, got {pair!r}")
+        normal.append(tuple(pair))
+    return tuple(normal)
+
+
+def _normal_merges(merges):
+    if isinstance(merges, str) or not isinstance(merges, Iterable):
+        raise InvalidTypeError(f"merge must be a list of merges, got {merges!r}")
+    normal = []
+    for entry in merges:
+        if isinstance(entry, Mapping):
+            unknown = set(entry) - set(_MERGE_KEYS)
+            if unknown or "members" not in entry:
+                raise InvalidTypeError(
+                    "a merge is a list of names or {'members': [...], 'name': ...}, got"
+                    f" {entry!r}"
+                )
+            members, name = entry["members"], entry.get("name")
+        elif (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], tuple)
+              and (entry[1] is None or isinstance(entry[1], str))):
+            members, name = entry  # already normal
+        elif isinstance(entry, str) or not isinstance(entry, Iterable):
+            raise InvalidTypeError(f"a merge is a list of party names, got {entry!r}")
+        else:
+            members, name = entry, None
+        if isinstance(members, str) or not isinstance(members, Iterable):
+            raise InvalidTypeError(f"a merge's members must be a list of names, got {members!r}")
+        normal.append((tuple(members), name))
+    return tuple(normal)
+
+
+@dataclass(frozen=True)
+class ScenarioChanges:
+    """The modifications that make one scenario out of the base game of a :class:`GameSpec`.
+
+    They apply in the order of the fields: seats, drop, quota, compatible, incompatible,
+    merge, unions, rule.
+
+    Parameters
+    ----------
+    description : str, optional
+        Free text.
+    seats : mapping of str to number, optional
+        New seats for some parties.
+    drop : sequence of str, optional
+        Parties that leave the game (they vote no). Their pairs in the graph and their
+        places in unions go with them.
+    quota : number or Share, optional
+        A new quota. Without one the base quota applies: a share is resolved against the
+        new total, a number of seats is kept as it is.
+    compatible, incompatible : sequence of pairs of str, optional
+        Pairs that become compatible (edges added to the graph) or incompatible (edges
+        removed). Without a base graph, everyone starts compatible with everyone.
+    merge : sequence, optional
+        Blocs that vote as one player: each a list of at least two names, or a
+        ``(members, name)`` pair, or ``{"members": [...], "name": ...}``. The name defaults
+        to the members joined by ``"+"``; the bloc is compatible with a party when every
+        member was (:func:`~powerindex.merge_graph`) and takes the members' place in a union.
+    unions : list of lists of str, or dict of str to list of str, optional
+        A priori unions added to the base game's.
+    rule : {"connected", "clique"}, optional
+        A different rule for the graph.
+
+    Raises
+    ------
+    InvalidTypeError
+        A field of the wrong shape (for instance a merge given as a bare string).
+    """
+
+    description: str = ""
+    seats: tuple = ()
+    drop: tuple = ()
+    quota: object = None
+    compatible: tuple = ()
+    incompatible: tuple = ()
+    merge: tuple = ()
+    unions: object = None
+    rule: object = None
+
+    def __post_init__(self):
+        if not isinstance(self.description, str):
+            raise InvalidTypeError(f"description must be a string, got {self.description!r}")
+        seats = self.seats.items() if isinstance(self.seats, Mapping) else self.seats
+        if isinstance(seats, str) or not isinstance(seats, Iterable):
+            raise InvalidTypeError(f"seats must map party names to seats, got {self.seats!r}")
+        object.__setattr__(self, "seats", tuple((name, value) for name, value in seats))
+        if isinstance(self.drop, str) or not isinstance(self.drop, Iterable):
+            raise InvalidTypeError(f"drop must be a list of party names, got {self.drop!r}")
+        object.__setattr__(self, "drop", tuple(self.drop))
+        object.__setattr__(self, "compatible", _normal_pairs(self.compatible, "compatible"))
+        object.__setattr__(self, "incompatible",
+                           _normal_pairs(self.incompatible, "incompatible"))
+        object.__setattr__(self, "merge", _normal_merges(self.merge))
+        object.__setattr__(self, "unions", normal_unions(self.unions))
+
+
+class ChangeError(Exception):
+    """A change that does not apply: the field of ScenarioChanges at fault and the error."""
+
+    def __init__(self, field, error):
+        super().__init__(str(error))
+        self.field = field
+        self.error = error
+
+
+def _guard(field, action, *args, **kwargs):
+    try:
+        return action(*args, **kwargs)
+    except PowerIndexError as exc:
+        raise ChangeError(field, exc) from None
+
+
+def apply_changes(spec, changes):
+    """The pi.Scenario of ``changes`` on the base game of ``spec`` (raises ChangeError)."""
+    game = spec.game
+    weights = dict(zip(game.players, game.weights, strict=True))
+    for party, seats in changes.seats:
+        _guard("seats", _check_party, game, party)
+        weights[party] = seats
+    for party in changes.drop:
+        _guard("drop", _check_party, game, party)
+        if party not in weights:
+            raise ChangeError("drop", InvalidGameError(f"{party!r} is dropped twice"))
+        del weights[party]
+    if not weights:
+        raise ChangeError("drop", InvalidGameError("every party is dropped: no game is left"))
+    quota = changes.quota
+    blame = "quota"
+    if quota is None:
+        quota = spec.quota_share if spec.quota_share is not None else game.quota
+        blame = "drop" if changes.drop else "seats"
+    try:
+        new_game = WeightedGame(list(weights.values()), quota, list(weights))
+    except PowerIndexError as exc:
+        if blame == "drop" and isinstance(quota, int | Fraction):
+            exc = InvalidGameError(
+                f"without {', '.join(map(repr, changes.drop))} the others cannot reach the"
+                f" quota {quota} ({exc}); give the scenario its own quota"
+            )
+        raise ChangeError(blame, exc) from None
+
+    graph = None if spec.graph is None else spec.graph.copy()
+    if graph is not None:
+        graph.remove_nodes_from(changes.drop)
+    if changes.compatible or changes.incompatible:
+        names = new_game.players
+        if graph is None:
+            graph = nx.complete_graph(names)
+        added = _guard("compatible", check_pairs, names, changes.compatible, "compatible")
+        removed = _guard("incompatible", check_pairs, names, changes.incompatible,
+                         "incompatible")
+        graph.add_edges_from(added)
+        graph.remove_edges_from(removed)
+
+    unions = named_unions(spec.unions)
+    for name in list(unions):
+        unions[name] = [m for m in unions[name] if m not in changes.drop]
+        if not unions[name]:
+            del unions[name]
+    for members, name in changes.merge:
+        new_game = _guard("merge", new_game.merge, members, name)
+        bloc = name if name is not None else "+".join(map(str, members))
+        if graph is not None:
+            graph = _guard("merge", merge_graph, graph, members, bloc)
+        holders = [u for u, ms in unions.items() if set(ms) & set(members)]
+        if len(holders) > 1 or (holders and not set(members) <= set(unions[holders[0]])):
+            raise ChangeError("merge", InvalidGameError(
+                f"the merge of {list(members)} splits the union"
+                f" {holders[0]!r}: merge parties of one union, or parties in no union"
+            ))
+        if holders:
+            union = unions[holders[0]]
+            position = min(union.index(m) for m in members)
+            kept = [m for m in union if m not in members]
+            kept.insert(position, bloc)
+            unions[holders[0]] = kept
+    owner = {m: name for name, members in unions.items() for m in members}
+    added = (changes.unions.items() if isinstance(changes.unions, Mapping)
+             else (("+".join(map(str, members)), members) for members in changes.unions or ()))
+    for name, members in added:
+        for member in members:
+            if member in owner:
+                raise ChangeError("unions", InvalidGameError(
+                    f"{member!r} would be in two unions, {owner[member]!r} and {name!r}"))
+            owner[member] = name
+        if name in unions:
+            raise ChangeError("unions", InvalidGameError(f"two unions are named {name!r}"))
+        unions[name] = list(members)
+    if unions:
+        _guard("unions", partition, new_game, unions)
+    rule = spec.rule if changes.rule is None else changes.rule
+    if rule not in RULES:
+        raise ChangeError("rule", InvalidGameError(
+            f"the rule must be 'connected' or 'clique', got {rule!r}"))
+    return Scenario(new_game, graph, unions or None, rule)

@@ -1,0 +1,145 @@
+"""Everything a game file says: :class:`GameSpec`.
+
+A *game file* states a weighted game the way an analyst writes it down: the parties and
+their seats, the quota (as seats or as a share of the total), and optionally a
+compatibility graph, a priori unions, an ideological order and named scenarios that
+modify the base game (:mod:`.scenarios`).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .._structures import check_graph, partition
+from ..errors import InvalidGameError, InvalidTypeError
+from ..games.quotas import Share
+from ..games.weighted import WeightedGame
+from ..politics.formation import check_order
+from ..politics.graphs import RULES
+from ..politics.leverage import Scenario
+from .scenarios import ChangeError, ScenarioChanges, apply_changes, normal_unions
+
+__all__ = ["GameSpec"]
+
+
+@dataclass(frozen=True, eq=False)
+class GameSpec:
+    """Everything a game file says: the game, its graph, unions, order and scenarios.
+
+    Parameters
+    ----------
+    game : WeightedGame
+        The base game: parties, seats and quota.
+    graph : networkx.Graph, optional
+        Compatibility graph on the parties (a copy is kept).
+    rule : {"connected", "clique"}, optional
+        How the graph restricts coalitions (see :func:`~powerindex.restrict`).
+    unions : list of lists of str, or dict of str to list of str, optional
+        A priori unions.
+    order : sequence of str, optional
+        An ideological order of all the parties (left to right).
+    changes : mapping of str to ScenarioChanges, optional
+        Named scenarios, as modifications of the base game (a mapping of keyword
+        arguments of :class:`ScenarioChanges` is accepted too).
+    title : str, optional
+    quota_share : Share, optional
+        The quota as the file stated it, when it was a share of the total (written back
+        that way, and re-applied when a scenario changes the seats).
+
+    Attributes
+    ----------
+    scenarios : dict of str to Scenario
+        The scenarios built from ``changes`` (a new dict on every access).
+    base : Scenario
+        The base game with its graph, unions and rule.
+
+    Raises
+    ------
+    InvalidTypeError
+        ``game`` is not a WeightedGame, or a field has the wrong type.
+    GraphError, InvalidUnionsError, UnknownPlayerError, InvalidGameError
+        The graph, unions or order do not fit the players, or a scenario's changes do
+        not apply (the error of the library function that refused them).
+
+    Notes
+    -----
+    Equality compares the game, the graph's nodes and edges, the rule, unions, order,
+    scenario changes, title and quota share.
+    """
+
+    game: WeightedGame
+    graph: object = None
+    rule: str = "connected"
+    unions: object = None
+    order: object = None
+    changes: Mapping = field(default_factory=dict)
+    title: str = ""
+    quota_share: object = None
+
+    def __post_init__(self):
+        if not isinstance(self.game, WeightedGame):
+            raise InvalidTypeError(
+                f"a game file holds a WeightedGame, got {type(self.game).__name__}"
+            )
+        if self.graph is not None:
+            check_graph(self.game.players, self.graph)
+            object.__setattr__(self, "graph", self.graph.copy())
+        if self.rule not in RULES:
+            raise InvalidGameError(f"the rule must be 'connected' or 'clique', got {self.rule!r}")
+        unions = normal_unions(self.unions)
+        if unions is not None:
+            partition(self.game, unions)
+        object.__setattr__(self, "unions", unions)
+        if self.order is not None:
+            object.__setattr__(self, "order", tuple(check_order(self.game, self.order)))
+        if not isinstance(self.title, str):
+            raise InvalidTypeError(f"the title must be a string, got {self.title!r}")
+        if self.quota_share is not None and not isinstance(self.quota_share, Share):
+            raise InvalidTypeError(f"quota_share must be a Share, got {self.quota_share!r}")
+        if not isinstance(self.changes, Mapping):
+            raise InvalidTypeError("changes must map scenario names to ScenarioChanges")
+        changes = {}
+        for name, change in self.changes.items():
+            if not isinstance(name, str) or not name.strip():
+                raise InvalidTypeError(f"a scenario needs a non-empty name, got {name!r}")
+            changes[name] = (change if isinstance(change, ScenarioChanges)
+                             else ScenarioChanges(**change))
+        object.__setattr__(self, "changes", changes)
+        scenarios = {}
+        for name, change in changes.items():
+            try:
+                scenarios[name] = apply_changes(self, change)
+            except ChangeError as exc:
+                raise exc.error from None
+        object.__setattr__(self, "_scenarios", scenarios)
+
+    @property
+    def scenarios(self):
+        """Scenario name -> :class:`~powerindex.Scenario`, in the order of the file."""
+        return dict(self._scenarios)
+
+    @property
+    def base(self):
+        """The base game as a :class:`~powerindex.Scenario` (graph, unions and rule)."""
+        return Scenario(self.game, self.graph, self.unions, self.rule)
+
+    def _key(self):
+        graph = None if self.graph is None else (
+            tuple(self.graph.nodes), frozenset(frozenset(e) for e in self.graph.edges))
+        return (self.game, graph, self.rule, self.unions, self.order, self.changes,
+                self.title, self.quota_share)
+
+    def __eq__(self, other):
+        if not isinstance(other, GameSpec):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __repr__(self):
+        parts = [f"{self.game.n} parties, quota {self.game.quota} of {self.game.total_weight}"]
+        if self.graph is not None:
+            parts.append(f"{self.rule} graph with {self.graph.number_of_edges()} edges")
+        if self.unions:
+            parts.append(f"{len(self.unions)} union" + ("s" if len(self.unions) > 1 else ""))
+        if self.changes:
+            parts.append(f"{len(self.changes)} scenario" + ("s" if len(self.changes) > 1 else ""))
+        title = f" {self.title!r}" if self.title else ""
+        return f"<GameSpec{title}: {', '.join(parts)}>"

@@ -1,0 +1,250 @@
+"""The nucleolus by a sequence of linear programs, recovered and certified exactly (private).
+
+:func:`nucleolus_point` takes a TU game's integer worths (one per bit mask, over a common
+denominator) and returns the nucleolus exactly, or raises NucleolusError. The game is
+first replaced by its zero-normalisation, which is strategically equivalent: each
+player's worth alone is subtracted from every coalition holding it, and the common
+factor is divided out. The nucleolus moves with the additive part (it is covariant
+under strategic equivalence, Schmeidler 1969), so it is added back at the end. The
+floating-point LPs then see worths of the size of the game's real trade-offs, not of an
+additive offset: v(S) = 10**15 |S| + small integers is solved as the small integers.
+
+The floats only tell which coalitions are tight at each stage; the point is solved
+exactly from those equations and certified exactly (primal feasibility of every stage,
+and a dual certificate of each stage's minimum), so no float ever reaches the answer.
+"""
+
+import math
+from collections import namedtuple
+from fractions import Fraction
+
+import numpy as np
+
+from .._numbers import lcm_of_denominators
+from ..errors import NucleolusError
+from ._rational import null_space, rref, solve_exact, solve_guided
+
+__all__ = ["nucleolus_point"]
+
+#: The game the LPs see: players, their number, worths' common denominator.
+_Worths = namedtuple("_Worths", ["players", "n", "scale"])
+
+_DUAL_TOLERANCE = 1e-9
+_TIGHT_TOLERANCE = 1e-7
+_HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
+
+
+def _stage_lps(tu, ints, incidence, scaled):
+    """Solve the sequence of LPs in floats; return the stages and the last float point.
+
+    Stage t minimises eps subject to v(S) - x(S) <= eps for every coalition S whose
+    excess is not yet fixed (not in the span of the grand coalition and the coalitions
+    fixed so far), x(N) = v(N), x_i >= v({i}), and the fixed coalitions' excesses held at
+    the values found. The coalitions with a positive dual multiplier have that excess in
+    every optimal solution; they are fixed, and the rank of the fixed set grows by at least
+    one per stage, so at most n - 1 stages are needed.
+    """
+    from scipy.optimize import linprog
+
+    n = tu.n
+    full = (1 << n) - 1
+    players_bounds = [(scaled[1 << i], None) for i in range(n)]
+    basis = [[1] * n]  # independent incidence vectors of the fixed coalitions, N first
+    equalities = [(full, None)]  # (mask, stage) of the basis rows
+    stages = []
+    proper = np.zeros(1 << n, dtype=bool)
+    proper[1:full] = True
+    while len(basis) < n:
+        kernel = null_space(basis, n)
+        in_span = ~np.any(incidence.dot(kernel) != 0, axis=1)
+        candidates = np.flatnonzero(proper & ~in_span)
+        a_ub = np.hstack([-incidence[candidates].astype(float), -np.ones((len(candidates), 1))])
+        a_eq = np.array([[*((mask >> i) & 1 for i in range(n)), 0.0] for mask, _ in equalities],
+                        dtype=float)
+        b_eq = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
+                for mask, stage in equalities]
+        result = linprog(
+            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-scaled[candidates], A_eq=a_eq, b_eq=b_eq,
+            bounds=players_bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
+        )
+        if result.status != 0:
+            raise NucleolusError(
+                f"the linear program of stage {len(stages) + 1} of the nucleolus failed:"
+                f" {result.message}"
+            )
+        duals = -np.asarray(result.ineqlin.marginals)
+        fixed = candidates[duals > _DUAL_TOLERANCE]
+        if fixed.size == 0:
+            raise NucleolusError(
+                f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
+                " nucleolus (numerical trouble in the LP solver)"
+            )
+        bound_duals = np.asarray(result.lower.marginals)[:n]
+        stages.append({
+            "eps": float(result.x[-1]),
+            "fixed": [int(mask) for mask in fixed],
+            "candidates": candidates,
+            "equalities": list(equalities),
+            "bounds": [i for i in range(n) if bound_duals[i] > _DUAL_TOLERANCE],
+            # the solver's multipliers, a guide for the exact certificate
+            "duals": [*duals[duals > _DUAL_TOLERANCE],
+                      *bound_duals[bound_duals > _DUAL_TOLERANCE],
+                      *np.asarray(result.eqlin.marginals)],
+        })
+        for mask in stages[-1]["fixed"]:
+            row = [(mask >> i) & 1 for i in range(n)]
+            if len(rref(basis + [row], n)[1]) > len(basis):
+                basis.append(row)
+                equalities.append((mask, len(stages) - 1))
+        point = np.asarray(result.x[:n], dtype=float)
+    return stages, point
+
+
+def _recover_exact(tu, ints, stages, point, incidence, scaled):
+    """The exact point: solve efficiency and tight equations in (x, eps_1, ..., eps_T).
+
+    At the nucleolus, the equations "excess of S = eps_t" for every coalition S of stage t
+    tight there, x_i = v({i}) for the tight lower bounds, and x(N) = v(N) have a unique
+    solution; an independent subset of them, chosen in floating point with the coalitions
+    of positive multiplier first, is solved exactly.
+    """
+    n, count = tu.n, len(stages)
+    full = (1 << n) - 1
+    size = n + count
+    excess = scaled - incidence.dot(point)
+
+    def coalition_row(mask, t):
+        row = [(mask >> i) & 1 for i in range(n)] + [0] * count
+        row[n + t] = 1
+        return row, Fraction(ints[mask], tu.scale)
+
+    candidates = [([1] * n + [0] * count, Fraction(ints[full], tu.scale))]
+    for t, stage in enumerate(stages):
+        candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
+    for i in range(n):
+        if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
+            row = [0] * size
+            row[i] = 1
+            candidates.append((row, Fraction(ints[1 << i], tu.scale)))
+    for t, stage in enumerate(stages):
+        gaps = np.abs(excess[stage["candidates"]] - stage["eps"])
+        for position in np.argsort(gaps, kind="stable"):
+            if gaps[position] > _TIGHT_TOLERANCE:
+                break
+            candidates.append(coalition_row(int(stage["candidates"][position]), t))
+
+    chosen, basis = [], []
+    for row, rhs in candidates:
+        vector = np.array(row, dtype=float)
+        residual = vector - sum((b.dot(vector) * b for b in basis), np.zeros(size))
+        norm = np.linalg.norm(residual)
+        if norm > 1e-9 * np.linalg.norm(vector):
+            basis.append(residual / norm)
+            chosen.append((row, rhs))
+            if len(chosen) == size:
+                break
+    if len(chosen) < size:
+        raise NucleolusError("the tight coalitions found by the LP solver do not determine"
+                             " a unique point")
+    solution, rank = solve_exact([row for row, _ in chosen], [rhs for _, rhs in chosen])
+    if solution is None or rank < size:
+        raise NucleolusError("the exact system of tight coalitions is singular")
+    return solution[:n], solution[n:]
+
+
+def _certify(tu, ints, stages, x, eps, incidence):
+    """Check exactly that ``x`` is the nucleolus; raise NucleolusError otherwise.
+
+    Primal: x is an imputation, at every stage every candidate coalition has excess at
+    most eps_t and the fixed ones exactly eps_t. Dual: at every stage, multipliers
+    y_S > 0 on the fixed coalitions, nu_i >= 0 on tight lower bounds and free mu_R on the
+    equalities with sum_S y_S = 1 and sum_S y_S 1_S + nu + sum_R mu_R 1_R = 0, which proves
+    (weak duality, complementary slackness) that eps_t is the stage's minimum and the fixed
+    coalitions are tight in every optimal solution.
+    """
+    n = tu.n
+    full = (1 << n) - 1
+    denominator = lcm_of_denominators([*x, *eps, Fraction(1, tu.scale)])
+    xs = [int(value * denominator) for value in x]
+    es = [int(value * denominator) for value in eps]
+    factor = denominator // tu.scale
+    worths = np.array([w * factor for w in ints], dtype=object)
+    excess = worths - incidence.astype(object).dot(np.array(xs, dtype=object))
+
+    def fail(reason):
+        raise NucleolusError(
+            f"the nucleolus found in floating point could not be certified exactly ({reason});"
+            " no value is returned rather than a possibly wrong one"
+        )
+
+    if excess[full] != 0:
+        fail("efficiency")
+    for i in range(n):
+        if excess[1 << i] > 0:
+            fail(f"not an imputation: player {tu.players[i]!r} gets less than alone")
+    for t, stage in enumerate(stages):
+        if t and es[t] > es[t - 1]:
+            fail(f"stage {t + 1} has a larger excess than stage {t}")
+        if max(excess[stage["candidates"]]) > es[t]:
+            fail(f"a coalition exceeds the excess of stage {t + 1}")
+        if any(excess[mask] != es[t] for mask in stage["fixed"]):
+            fail(f"a fixed coalition of stage {t + 1} is not tight")
+        fixed, bounds, equalities = stage["fixed"], stage["bounds"], stage["equalities"]
+        if any(excess[1 << i] != 0 for i in bounds):
+            fail(f"a lower bound of stage {t + 1} is not tight")
+        columns = len(fixed) + len(bounds) + len(equalities)
+        rows = []
+        for i in range(n):
+            row = [(mask >> i) & 1 for mask in fixed]
+            row += [int(j == i) for j in bounds]
+            row += [(mask >> i) & 1 for mask, _ in equalities]
+            rows.append(row)
+        rows.append([1] * len(fixed) + [0] * (columns - len(fixed)))
+        multipliers = solve_guided(rows, [0] * n + [1], stage["duals"])
+        if multipliers is None:
+            fail(f"no dual certificate for stage {t + 1}")
+        if any(y <= 0 for y in multipliers[:len(fixed)]) or any(
+            nu < 0 for nu in multipliers[len(fixed):len(fixed) + len(bounds)]
+        ):
+            fail(f"the dual certificate of stage {t + 1} has a wrong sign")
+
+
+def _zero_normalized(ints, n):
+    """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``."""
+    alone = [ints[1 << i] for i in range(n)]
+    additive = [0]  # Python integers: the worths may pass 64 bits either way
+    for a in alone:
+        additive += [x + a for x in additive]
+    zero = [w - a for w, a in zip(ints, additive, strict=True)]
+    divisor = math.gcd(*zero) or 1
+    return [w // divisor for w in zero], divisor, alone
+
+
+def nucleolus_point(players, ints, scale):
+    """The nucleolus of the game with worths ``ints[mask] / scale``, exactly.
+
+    The imputation set must not be empty (checked by the caller).
+
+    Returns
+    -------
+    list of Fraction
+        One share per player.
+
+    Raises
+    ------
+    NucleolusError
+        The LPs could not be turned into a certified exact point.
+    """
+    n = len(players)
+    zero, divisor, alone = _zero_normalized(ints, n)
+    if not any(zero):  # an additive game: everyone gets what it gets alone
+        return [Fraction(a, scale) for a in alone]
+    tu = _Worths(tuple(players), n, 1)
+    largest = max(abs(w) for w in zero)
+    scaled = np.array([w / largest for w in zero], dtype=float)
+    masks = np.arange(1 << n)
+    incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)
+    stages, point = _stage_lps(tu, zero, incidence, scaled)
+    x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled)
+    _certify(tu, zero, stages, x, eps, incidence)
+    return [(share * divisor + a) / scale for share, a in zip(x, alone, strict=True)]

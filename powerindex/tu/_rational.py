@@ -1,0 +1,92 @@
+"""Exact linear algebra over the rationals, for certifying the nucleolus (private).
+
+Reduced row echelon form of small systems (n + stages unknowns) in Fractions: one exact
+solution, a solution guided by a float vector for the free unknowns, an integer basis
+of a null space.
+"""
+
+from fractions import Fraction
+
+import numpy as np
+
+from .._numbers import lcm_of_denominators
+
+__all__ = ["rref", "solve_exact", "solve_guided", "null_space"]
+
+
+def rref(rows, columns):
+    """Reduced row echelon form over the rationals of the first ``columns`` columns.
+
+    ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
+    Returns the non-zero reduced rows and their pivot columns; the input is not modified.
+    """
+    rows = [[Fraction(x) for x in row] for row in rows]
+    pivots = []
+    rank = 0
+    for column in range(columns):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][column]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        lead = rows[rank][column]
+        rows[rank] = [x / lead for x in rows[rank]]
+        for r in range(len(rows)):
+            if r != rank and rows[r][column]:
+                factor = rows[r][column]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[rank], strict=True)]
+        pivots.append(column)
+        rank += 1
+    return rows[:rank], pivots, rows[rank:]
+
+
+def solve_exact(coefficients, rhs):
+    """One exact solution of ``coefficients @ z = rhs`` (free unknowns 0), or None if the
+    system is inconsistent. Returns ``(solution, rank)``."""
+    columns = len(coefficients[0])
+    augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
+    reduced, pivots, zero_rows = rref(augmented, columns)
+    if any(row[-1] != 0 for row in zero_rows):
+        return None, len(pivots)
+    solution = [Fraction(0)] * columns
+    for row, column in zip(reduced, pivots, strict=True):
+        solution[column] = row[-1]
+    return solution, len(pivots)
+
+
+def solve_guided(coefficients, rhs, guide):
+    """An exact solution of ``coefficients @ z = rhs`` near the float vector ``guide``.
+
+    The free unknowns (non-pivot columns of the echelon form) take the values of
+    ``guide``, read exactly; the pivot unknowns are then determined. None if inconsistent.
+    """
+    columns = len(coefficients[0])
+    augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
+    reduced, pivots, zero_rows = rref(augmented, columns)
+    if any(row[-1] != 0 for row in zero_rows):
+        return None
+    solution = [Fraction(0)] * columns
+    free = [c for c in range(columns) if c not in pivots]
+    for c in free:
+        solution[c] = Fraction(float(guide[c]))
+    for row, column in zip(reduced, pivots, strict=True):
+        solution[column] = row[-1] - sum((row[c] * solution[c] for c in free), Fraction(0))
+    return solution
+
+
+def null_space(rows, n):
+    """An integer basis (n x d numpy array) of the vectors orthogonal to the given rows."""
+    reduced, pivots, _ = rref(rows, n)
+    free = [c for c in range(n) if c not in pivots]
+    basis = []
+    for f in free:
+        vector = [Fraction(0)] * n
+        vector[f] = Fraction(1)
+        for row, column in zip(reduced, pivots, strict=True):
+            vector[column] = -row[f]
+        scale = lcm_of_denominators(vector)
+        basis.append([int(x * scale) for x in vector])
+    if not basis:
+        return np.zeros((n, 0), dtype=np.int64)
+    largest = max(abs(x) for vector in basis for x in vector)
+    dtype = np.int64 if largest * n < 2**62 else object
+    return np.array(basis, dtype=dtype).T

@@ -72,6 +72,30 @@ def test_property_float_within_bound_of_brute_force(case):
         assert_within_bound(pi.banzhaf(game, method="float"), brute.banzhaf(players, wins))
 
 
+@pytest.mark.parametrize("index", ["shapley_shubik", "banzhaf", "banzhaf_absolute"])
+def test_float_values_of_null_players_are_not_negative(index):
+    # [10; 10, 1, 1, 1]: P1 is a dictator, the others null players (exact value 0). The
+    # float engines gave them -2.7e-18, inside the bound; values are now clamped to the
+    # interval [0, 1] that the true value lies in, which keeps the bound valid.
+    game = pi.WeightedGame([10, 1, 1, 1], 10)
+    if index == "shapley_shubik":
+        result = pi.shapley_shubik(game, method="float")
+    else:
+        result = pi.banzhaf(game, method="float", normalized=index == "banzhaf")
+    assert result.to_dict() == {"P1": 1.0, "P2": 0.0, "P3": 0.0, "P4": 0.0}
+    assert all(bound >= 0 for bound in result.errors.values())
+
+
+@given(small_weighted())
+@settings(deadline=None, max_examples=60)
+def test_property_float_values_lie_in_the_unit_interval(case):
+    weights, quota = case
+    game = game_of(weights, quota)
+    for result in (pi.shapley_shubik(game, method="float"),
+                   pi.banzhaf(game, method="float", normalized=False)):
+        assert all(0.0 <= value <= 1.0 for value in result.values())
+
+
 @pytest.mark.parametrize("seed, n, top", [(1, 40, 100), (2, 64, 30), (3, 90, 1000)])
 def test_float_within_bound_of_exact(seed, n, top):
     rng = random.Random(seed)

@@ -20,6 +20,18 @@ def iraq():
 
 
 # -- construction ---------------------------------------------------------------------------
+@pytest.mark.parametrize("weights", [np.array(5), 5, "91, 89", None])
+def test_weights_that_are_not_a_sequence_are_a_type_error(weights):
+    # np.array(5) used to raise numpy's "iteration over a 0-d array".
+    with pytest.raises(pi.InvalidTypeError, match="weights must be a sequence of numbers"):
+        pi.WeightedGame(weights, 3)
+
+
+def test_a_quota_as_text_points_to_share():
+    with pytest.raises(pi.InvalidTypeError, match=r"pi.share\('2/3'\)"):
+        pi.WeightedGame([10, 3], "2/3")
+
+
 def test_default_names_and_values():
     game = pi.WeightedGame([3, 2, 2], 4)
     assert game.players == ("P1", "P2", "P3")
@@ -344,6 +356,25 @@ def test_non_monotone_rule_is_refused_when_enumerated():
         pi.shapley_shubik(game)
 
 
+def test_non_monotone_rule_names_the_coalition_that_wins():
+    # {B} and {B, C} win but {A, B} loses: adding A to the winning {B} makes it lose. The
+    # message used to name [] (a position in a filtered array, not the coalition).
+    game = pi.SimpleGame(list("ABC"), lambda s: s in [{"B"}, {"B", "C"}, {"A", "B", "C"}])
+    with pytest.raises(pi.InvalidGameError,
+                       match=r"not monotone: \['B'\] wins but adding 'A' makes it lose"):
+        pi.shapley_shubik(game)
+
+
+def test_non_monotone_rule_names_a_coalition_of_several_players():
+    # {C, D} wins, {A, C, D} loses (the first player found whose arrival breaks it is A).
+    def rule(s):
+        return s == {"C", "D"} or len(s) == 4
+
+    with pytest.raises(pi.InvalidGameError,
+                       match=r"\['C', 'D'\] wins but adding 'A' makes it lose"):
+        pi.banzhaf(pi.SimpleGame(list("ABCD"), rule))
+
+
 def test_rule_must_return_a_bool():
     with pytest.raises(pi.InvalidTypeError, match="must return True or False"):
         pi.SimpleGame(["A", "B"], lambda s: len(s))
@@ -441,6 +472,31 @@ def test_undecidable_properness_warns_that_the_game_may_be_improper():
         _ = game.is_proper
 
 
+def test_properness_of_many_heavy_players_is_settled_without_the_bit_set():
+    # 2,000 players with weights up to 130,000 and a third of the total as quota: the
+    # exact bit set would need 2,000 shifts of 2**27 bits (about 20 s). A greedy witness
+    # (a coalition weighing between q and W - q) settles it; the bit set is never built.
+    rng = np.random.default_rng(11)
+    weights = [int(w) for w in rng.integers(1, 130_001, 2000)]
+    with pytest.warns(pi.ImproperGameWarning, match="is improper"):
+        game = pi.WeightedGame(weights, sum(weights) // 3)
+    assert game._subset_sums._reachable is None
+    assert game.is_proper is False
+
+
+def test_properness_by_the_bit_set_is_bounded_at_construction():
+    # 25 weights 2,500,000 + i and a quota of half the total (about 31.25 M): coalitions
+    # of 12 weigh less than the quota and coalitions of 13 more than the rest, so the game
+    # is proper; no greedy witness exists, and the exact bit set (25 shifts of 62.5 M
+    # bits, 1.6e9 bit operations) is beyond the construction's budget of 2**30. The
+    # construction warns that the game *may* be improper; is_proper decides it exactly.
+    weights = [2_500_000 + i for i in range(25)]
+    with pytest.warns(pi.ImproperGameWarning, match="may be improper"):
+        game = pi.WeightedGame(weights, sum(weights) // 2)
+    assert game._subset_sums._reachable is None
+    assert game.is_proper is True
+
+
 def test_tables_too_large_for_generating_functions():
     small = [10**12 + i for i in range(10)]
     with pytest.warns(pi.ImproperGameWarning):
@@ -464,3 +520,32 @@ def test_listing_astronomically_many_coalitions_gives_up_with_a_clear_error():
         with pytest.raises(pi.GameTooLargeError, match="too many"):
             function(game)
     assert set(pi.shapley_shubik(game).values()) == {Fraction(1, 40)}  # still exact here
+
+
+# -- coalition lists ----------------------------------------------------------------------------
+def test_winning_coalitions_are_held_compactly():
+    # 20 players with weights 1..20 and quota 105 (half of 210): 531,924 winning coalitions.
+    # As a list of frozensets they took about 1 KB each (513 MB for a 20-player game); now
+    # 8 bytes each, a frozenset being built only when an item is read.
+    with pytest.warns(pi.ImproperGameWarning):
+        game = pi.WeightedGame(list(range(1, 21)), 105)
+    winning = pi.winning_coalitions(game)
+    assert len(winning) == 531_924
+    assert len(winning) == int(pi.coleman_collectivity(game) * 2**20)
+    assert winning._masks.nbytes == 8 * len(winning)
+    # fewest members first: six of them must weigh 105, so the five heaviest (90) and P15
+    assert winning[0] == frozenset(f"P{i}" for i in range(15, 21))
+    assert winning[-1] == frozenset(game.players)
+    assert frozenset(f"P{i}" for i in range(6, 21)) in winning
+    assert frozenset({"P1"}) not in winning
+
+
+def test_coalition_lists_compare_with_plain_lists_and_slice():
+    game = pi.WeightedGame([3, 2, 2, 1], 5, players=["A", "B", "C", "D"])
+    minimal = pi.minimal_winning_coalitions(game)
+    assert minimal == [{"A", "B"}, {"A", "C"}, {"B", "C", "D"}]
+    assert minimal != [{"A", "B"}]
+    assert minimal[1:] == [{"A", "C"}, {"B", "C", "D"}]
+    assert list(reversed(minimal))[0] == {"B", "C", "D"}
+    assert minimal == pi.minimal_winning_coalitions(game, method="enumerate")
+    assert repr(minimal) == "<Coalitions: 3 coalitions of 4 players>"

@@ -6,6 +6,7 @@ subsets, breadth-first search), published examples, and hypothesis properties.
 
 import itertools
 import math
+import random
 from fractions import Fraction
 
 import networkx as nx
@@ -559,6 +560,36 @@ def test_nucleolus_size_limit():
     small = TUGame(["A", "B", "C", "D"], lambda s: len(s))
     with pytest.raises(GameTooLargeError, match="max_players"):
         nucleolus(small, max_players=3)
+
+
+def test_nucleolus_arguments_are_checked_like_everywhere_else():
+    tu = TUGame(["A", "B", "C"], lambda s: len(s) ** 2)
+    with pytest.raises(InvalidTypeError, match="max_players must be a whole number"):
+        nucleolus(tu, max_players="15")
+    with pytest.raises(pi.InvalidArgumentError, match="max_players must be at least 1"):
+        nucleolus(tu, max_players=0)
+    with pytest.raises(InvalidTypeError, match="normalized must be True or False"):
+        banzhaf_value(tu, normalized=1)
+    with pytest.raises(InvalidTypeError, match="normalized must be True or False"):
+        tu.banzhaf_value(normalized="yes")
+
+
+@pytest.mark.parametrize("offset", [10**9, 10**10, 10**12, 10**15])
+def test_nucleolus_moves_with_an_additive_offset_of_any_size(offset):
+    # Strategic equivalence: adding offset * |S| to every worth adds offset to every share.
+    # Offsets from 10**10 up used to fail ("could not be certified exactly"): the floats
+    # of the LPs could not see the game beneath the offset. 20 random games of 3-6 players.
+    rng = random.Random(offset)
+    for _ in range(20):
+        n = rng.randint(3, 6)
+        players = [f"P{i}" for i in range(n)]
+        worths = {c: (rng.randint(0, 60) if c else 0)
+                  for k in range(n + 1) for c in itertools.combinations(players, k)}
+        worths[tuple(players)] = max(worths.values()) * n  # room for an imputation
+        base = TUGame(players, worths)
+        shifted = TUGame(players, {c: w + offset * len(c) for c, w in worths.items()})
+        expected = nucleolus(base)
+        assert nucleolus(shifted).to_dict() == {p: v + offset for p, v in expected.items()}
 
 
 @settings(max_examples=40, deadline=None)

@@ -64,11 +64,33 @@ def partition(game, unions):
 
     Returns
     -------
-    list of (str, tuple of int)
+    list of (name, tuple of int)
         One ``(union name, member positions)`` per union: the unions given, in the order
         given (members in the order given; a set's in player order), then a singleton for
         every player named in no union, in player order.
     """
+    position = {name: i for i, name in enumerate(game.players)}
+    owner = {}  # player position -> description of the union that claimed it
+    result = []
+    for name, members, label in _labelled(unions):
+        positions = _positions(game, members, label, position, owner)
+        if name is None:
+            name = "+".join(str(game.players[i]) for i in positions)
+        result.append((name, positions))
+    result += [(player, (i,)) for i, player in enumerate(game.players) if i not in owner]
+    seen = set()
+    for name, _ in result:
+        if name in seen:
+            raise InvalidUnionsError(
+                f"two unions are named {name!r}; give the unions as a dict name -> members"
+                " with distinct names"
+            )
+        seen.add(name)
+    return result
+
+
+def _labelled(unions):
+    """``(name or None, members, label for messages)`` of each union given."""
     if isinstance(unions, str | bytes):
         raise InvalidUnionsError(
             f"unions must be a list of lists of player names or a dict name -> members, got the"
@@ -79,68 +101,55 @@ def partition(game, unions):
         for name, members in unions.items():
             if name is None or (isinstance(name, str) and not name.strip()):
                 raise InvalidUnionsError(
-                    f"a union's name must be a non-empty string (or another hashable), got {name!r}"
+                    "a union's name must be a non-empty string (or another hashable), got"
+                    f" {name!r}"
                 )
             items.append((name, members, f"union {name!r}"))
-    elif isinstance(unions, Iterable):
-        items = [(None, members, f"union {number}")
-                 for number, members in enumerate(unions, start=1)]
-    else:
+        return items
+    if isinstance(unions, Iterable):
+        return [(None, members, f"union {number}")
+                for number, members in enumerate(unions, start=1)]
+    raise InvalidUnionsError(
+        "unions must be a list of lists of player names or a dict name -> members, got"
+        f" {type(unions).__name__}"
+    )
+
+
+def _positions(game, members, label, position, owner):
+    """The positions of one union's members, claimed in ``owner`` (no overlaps)."""
+    if isinstance(members, str | bytes):
         raise InvalidUnionsError(
-            "unions must be a list of lists of player names or a dict name -> members, got"
-            f" {type(unions).__name__}"
+            f"{label} is the bare string {members!r}; a union is a list of player names:"
+            f" write [{members!r}]"
         )
-
-    position = {name: i for i, name in enumerate(game.players)}
-    owner = {}  # player position -> description of the union that claimed it
-    partition = []
-    for name, members, label in items:
-        if isinstance(members, str | bytes):
+    if not isinstance(members, Iterable):
+        raise InvalidUnionsError(
+            f"{label} is {members!r} ({type(members).__name__}); a union is a list of player"
+            " names"
+        )
+    if isinstance(members, set | frozenset):
+        # a set has no order of its own: name its union in player order, reproducibly
+        members = sorted(members, key=lambda m: position.get(m, len(position)))
+    members = list(members)
+    if not members:
+        raise InvalidUnionsError(f"{label} is empty; a union needs at least one player")
+    positions = []
+    for member in members:
+        try:
+            i = position[member]
+        except (KeyError, TypeError):
+            raise UnknownPlayerError(
+                f"{label} names {member!r}, which is not a player of this game; players are"
+                f" {list(game.players)}"
+            ) from None
+        if i in positions:
+            raise InvalidUnionsError(f"{label} names {member!r} twice")
+        if i in owner:
             raise InvalidUnionsError(
-                f"{label} is the bare string {members!r}; a union is a list of player names:"
-                f" write [{members!r}]"
+                f"player {member!r} is in two unions, {owner[i]} and {label} {members!r};"
+                " unions must not overlap"
             )
-        if not isinstance(members, Iterable):
-            raise InvalidUnionsError(
-                f"{label} is {members!r} ({type(members).__name__}); a union is a list of player"
-                " names"
-            )
-        if isinstance(members, set | frozenset):
-            # a set has no order of its own: name its union in player order, reproducibly
-            members = sorted(members, key=lambda m: position.get(m, len(position)))
-        members = list(members)
-        if not members:
-            raise InvalidUnionsError(f"{label} is empty; a union needs at least one player")
-        positions = []
-        for member in members:
-            try:
-                i = position[member]
-            except (KeyError, TypeError):
-                raise UnknownPlayerError(
-                    f"{label} names {member!r}, which is not a player of this game; players are"
-                    f" {list(game.players)}"
-                ) from None
-            if i in positions:
-                raise InvalidUnionsError(f"{label} names {member!r} twice")
-            if i in owner:
-                raise InvalidUnionsError(
-                    f"player {member!r} is in two unions, {owner[i]} and {label} {members!r};"
-                    " unions must not overlap"
-                )
-            positions.append(i)
-        if name is None:
-            name = "+".join(str(game.players[i]) for i in positions)
-        for i in positions:
-            owner[i] = f"{label} {members!r}"
-        partition.append((name, tuple(positions)))
-    partition += [(player, (i,)) for i, player in enumerate(game.players) if i not in owner]
-
-    seen = set()
-    for name, _ in partition:
-        if name in seen:
-            raise InvalidUnionsError(
-                f"two unions are named {name!r}; give the unions as a dict name -> members"
-                " with distinct names"
-            )
-        seen.add(name)
-    return partition
+        positions.append(i)
+    for i in positions:
+        owner[i] = f"{label} {members!r}"
+    return tuple(positions)

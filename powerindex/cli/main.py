@@ -109,33 +109,7 @@ def main(argv=None):
         return 2
     debug = args.debug
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                with _watchdog(args.time_limit):
-                    table, figure = args.run(args)
-                    text = _render(_finish(table, args), _output_format(args))
-            finally:
-                for message in dict.fromkeys(str(w.message) for w in caught):
-                    _write(sys.stderr, f"{PROG}: warning: {message}\n")
-        if figure is not None:
-            from ..present import plot
-
-            try:
-                plot.save(figure, args.plot)
-            except OSError as exc:
-                raise _InputError(f"cannot write {args.plot}: {exc.strerror or exc}") from None
-            except ValueError as exc:  # matplotlib: an unknown image format
-                raise _InputError(f"cannot write {args.plot}: {exc}") from None
-        if args.output is not None:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
-            except OSError as exc:
-                raise _InputError(f"cannot write {args.output}: {exc.strerror or exc}") \
-                    from None
-        else:
-            _write(sys.stdout, text)
+        _execute(args)
         return 0
     except _UsageError as exc:
         if debug:
@@ -172,3 +146,37 @@ def main(argv=None):
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the"
                " traceback, and please report it)")
         return 1
+
+
+def _execute(args):
+    """Compute the command's table under the watchdog, then write it (and its figure)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with _watchdog(args.time_limit):
+                table, figure = args.run(args)
+                text = _render(_finish(table, args), _output_format(args))
+        finally:
+            for message in dict.fromkeys(str(w.message) for w in caught):
+                _write(sys.stderr, f"{PROG}: warning: {message}\n")
+    if figure is not None:
+        _save_figure(figure, args.plot)
+    if args.output is None:
+        _write(sys.stdout, text)
+        return
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise _InputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+
+
+def _save_figure(figure, path):
+    from ..present import plot
+
+    try:
+        plot.save(figure, path)
+    except OSError as exc:
+        raise _InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # matplotlib: an unknown image format
+        raise _InputError(f"cannot write {path}: {exc}") from None

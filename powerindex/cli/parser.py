@@ -118,6 +118,12 @@ def _parser():
         sub.set_defaults(parser=sub)
         return sub
 
+    for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions):
+        add(command)
+    return parser
+
+
+def _add_indices(command):
     sub = command("indices", "power indices of a game",
                   "Power indices of a weighted game, given inline or in a game file. With a"
                   " file, the indices are those of the game restricted by its compatibility"
@@ -129,6 +135,8 @@ def _parser():
                           + "; or all (default: shapley_shubik,banzhaf)")
     sub.set_defaults(run=_run_indices, plot=None)
 
+
+def _add_compare(command):
     sub = command("compare", "the same players across scenarios or files",
                   "Each player's power across scenarios: the base game of one file and all its"
                   " scenarios (or those chosen by --scenario), or the base games of several"
@@ -152,6 +160,8 @@ def _parser():
                      help="draw the values as grouped bars (PNG, or by suffix: .svg, .pdf)")
     sub.set_defaults(run=_run_compare)
 
+
+def _add_leverage(command):
     sub = command("leverage", "who holds power beyond their seats (kingmakers)",
                   "The kingmaker table: seats, seat share, Shapley-Shubik (Owen with unions),"
                   " Banzhaf, swings, power per seat share, membership of minimal winning"
@@ -162,6 +172,8 @@ def _parser():
                      help="draw power against seat share (PNG, or by suffix: .svg, .pdf)")
     sub.set_defaults(run=_run_leverage)
 
+
+def _add_coalitions(command):
     sub = command("coalitions", "minimal winning and other predicted coalitions",
                   "The coalitions predicted by the classic theories: minimal winning (von"
                   " Neumann-Morgenstern), minimum size, minimum weight (Riker) and, with an"
@@ -175,4 +187,3 @@ def _parser():
     sub.add_argument("--plot", metavar="FILE",
                      help="draw the compatibility graph, node area by Shapley-Shubik power")
     sub.set_defaults(run=_run_coalitions)
-    return parser

@@ -365,6 +365,31 @@ class _Reader:
         self.fail(f"expected a list of lists of party names, or a table of them by union"
                   f" name, got {kind(value)} {show(value)}", **at)
 
+    def merges(self, value, context, anchors, where):
+        """The merges of a scenario: ``(members, name or None)`` each."""
+        at = (*anchors, key_anchor("merge"))
+        if not isinstance(value, list):
+            self.fail(f"expected a list of merges, got {show(value)}", field="merge",
+                      context=context, anchors=at, where=(*where, "merge"))
+        merges = []
+        for entry in value:
+            if isinstance(entry, dict):
+                self.check_keys(entry, MERGE_KEYS, f"of a merge {context}", at,
+                                (*where, "merge"))
+                if "members" not in entry:
+                    self.fail("a merge needs members = [...]", field="merge",
+                              context=context, anchors=at, where=(*where, "merge"))
+                members, name = entry["members"], entry.get("name")
+                if name is not None and not (isinstance(name, str) and name.strip()):
+                    self.fail(f"a merged bloc needs a non-empty name, got {show(name)}",
+                              field="merge", context=context, anchors=at,
+                              where=(*where, "merge"))
+            else:
+                members, name = entry, None
+            members = self.names(members, "merge", context, at, (*where, "merge"), minimum=2)
+            merges.append((tuple(members), name))
+        return merges
+
     def changes(self, value, context, anchors, where, known):
         table = self.table(value, "scenarios", context, anchors, where)
         self.check_keys(table, _SCENARIO_KEYS, context, anchors, where)
@@ -389,30 +414,7 @@ class _Reader:
         if "drop" in table:
             drop = self.names(table["drop"], "drop", context, (*anchors, key_anchor("drop")),
                               (*where, "drop"), known)
-        merges = []
-        if "merge" in table:
-            at = (*anchors, key_anchor("merge"))
-            value = table["merge"]
-            if not isinstance(value, list):
-                self.fail(f"expected a list of merges, got {show(value)}", field="merge",
-                          context=context, anchors=at, where=(*where, "merge"))
-            for entry in value:
-                if isinstance(entry, dict):
-                    self.check_keys(entry, MERGE_KEYS, f"of a merge {context}", at,
-                                    (*where, "merge"))
-                    if "members" not in entry:
-                        self.fail("a merge needs members = [...]", field="merge",
-                                  context=context, anchors=at, where=(*where, "merge"))
-                    members, name = entry["members"], entry.get("name")
-                    if name is not None and not (isinstance(name, str) and name.strip()):
-                        self.fail(f"a merged bloc needs a non-empty name, got {show(name)}",
-                                  field="merge", context=context, anchors=at,
-                                  where=(*where, "merge"))
-                else:
-                    members, name = entry, None
-                members = self.names(members, "merge", context, at, (*where, "merge"),
-                                     minimum=2)
-                merges.append((tuple(members), name))
+        merges = self.merges(table["merge"], context, anchors, where) if "merge" in table else []
         # Pairs and unions may name blocs and survivors, so only their shape is checked
         # here; whether the names exist is checked when the changes are applied.
         pairs = {}

@@ -176,6 +176,23 @@ def _guard(field, action, *args, **kwargs):
 
 def apply_changes(spec, changes):
     """The pi.Scenario of ``changes`` on the base game of ``spec`` (raises ChangeError)."""
+    game = _changed_game(spec, changes)
+    graph = _changed_graph(spec, changes, game.players)
+    unions = _surviving_unions(spec, changes.drop)
+    for members, name in changes.merge:
+        game, graph = _merged(game, graph, unions, members, name)
+    _add_unions(unions, changes.unions)
+    if unions:
+        _guard("unions", partition, game, unions)
+    rule = spec.rule if changes.rule is None else changes.rule
+    if rule not in RULES:
+        raise ChangeError("rule", InvalidGameError(
+            f"the rule must be 'connected' or 'clique', got {rule!r}"))
+    return Scenario(game, graph, unions or None, rule)
+
+
+def _changed_game(spec, changes):
+    """The base game with new seats, parties dropped and a new quota."""
     game = spec.game
     weights = dict(zip(game.players, game.weights, strict=True))
     for party, seats in changes.seats:
@@ -194,7 +211,7 @@ def apply_changes(spec, changes):
         quota = spec.quota_share if spec.quota_share is not None else game.quota
         blame = "drop" if changes.drop else "seats"
     try:
-        new_game = WeightedGame(list(weights.values()), quota, list(weights))
+        return WeightedGame(list(weights.values()), quota, list(weights))
     except PowerIndexError as exc:
         if blame == "drop" and isinstance(quota, int | Fraction):
             exc = InvalidGameError(
@@ -203,11 +220,13 @@ def apply_changes(spec, changes):
             )
         raise ChangeError(blame, exc) from None
 
+
+def _changed_graph(spec, changes, names):
+    """The base graph without the dropped parties, with pairs added and removed."""
     graph = None if spec.graph is None else spec.graph.copy()
     if graph is not None:
         graph.remove_nodes_from(changes.drop)
     if changes.compatible or changes.incompatible:
-        names = new_game.players
         if graph is None:
             graph = nx.complete_graph(names)
         added = _guard("compatible", check_pairs, names, changes.compatible, "compatible")
@@ -215,32 +234,45 @@ def apply_changes(spec, changes):
                          "incompatible")
         graph.add_edges_from(added)
         graph.remove_edges_from(removed)
+    return graph
 
+
+def _surviving_unions(spec, dropped):
+    """The base unions by name, without the dropped parties (and unions left empty)."""
     unions = named_unions(spec.unions)
     for name in list(unions):
-        unions[name] = [m for m in unions[name] if m not in changes.drop]
+        unions[name] = [m for m in unions[name] if m not in dropped]
         if not unions[name]:
             del unions[name]
-    for members, name in changes.merge:
-        new_game = _guard("merge", new_game.merge, members, name)
-        bloc = name if name is not None else "+".join(map(str, members))
-        if graph is not None:
-            graph = _guard("merge", merge_graph, graph, members, bloc)
-        holders = [u for u, ms in unions.items() if set(ms) & set(members)]
-        if len(holders) > 1 or (holders and not set(members) <= set(unions[holders[0]])):
-            raise ChangeError("merge", InvalidGameError(
-                f"the merge of {list(members)} splits the union"
-                f" {holders[0]!r}: merge parties of one union, or parties in no union"
-            ))
-        if holders:
-            union = unions[holders[0]]
-            position = min(union.index(m) for m in members)
-            kept = [m for m in union if m not in members]
-            kept.insert(position, bloc)
-            unions[holders[0]] = kept
+    return unions
+
+
+def _merged(game, graph, unions, members, name):
+    """``(game, graph)`` after one merger; the bloc takes its members' place in a union."""
+    game = _guard("merge", game.merge, members, name)
+    bloc = name if name is not None else "+".join(map(str, members))
+    if graph is not None:
+        graph = _guard("merge", merge_graph, graph, members, bloc)
+    holders = [u for u, ms in unions.items() if set(ms) & set(members)]
+    if len(holders) > 1 or (holders and not set(members) <= set(unions[holders[0]])):
+        raise ChangeError("merge", InvalidGameError(
+            f"the merge of {list(members)} splits the union"
+            f" {holders[0]!r}: merge parties of one union, or parties in no union"
+        ))
+    if holders:
+        union = unions[holders[0]]
+        position = min(union.index(m) for m in members)
+        kept = [m for m in union if m not in members]
+        kept.insert(position, bloc)
+        unions[holders[0]] = kept
+    return game, graph
+
+
+def _add_unions(unions, new):
+    """Add the scenario's unions to ``unions`` (a dict by name), refusing overlaps."""
     owner = {m: name for name, members in unions.items() for m in members}
-    added = (changes.unions.items() if isinstance(changes.unions, Mapping)
-             else (("+".join(map(str, members)), members) for members in changes.unions or ()))
+    added = (new.items() if isinstance(new, Mapping)
+             else (("+".join(map(str, members)), members) for members in new or ()))
     for name, members in added:
         for member in members:
             if member in owner:
@@ -250,10 +282,3 @@ def apply_changes(spec, changes):
         if name in unions:
             raise ChangeError("unions", InvalidGameError(f"two unions are named {name!r}"))
         unions[name] = list(members)
-    if unions:
-        _guard("unions", partition, new_game, unions)
-    rule = spec.rule if changes.rule is None else changes.rule
-    if rule not in RULES:
-        raise ChangeError("rule", InvalidGameError(
-            f"the rule must be 'connected' or 'clique', got {rule!r}"))
-    return Scenario(new_game, graph, unions or None, rule)

@@ -24,6 +24,7 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/startup.py
 
 bench-peers: $(STAMP)
 	$(PY) benchmarks/peers.py

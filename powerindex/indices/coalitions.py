@@ -80,6 +80,19 @@ class Coalitions(Sequence):
         for mask in self._masks.tolist():
             yield self._names(mask)
 
+    def membership(self):
+        """How many of these coalitions each player belongs to: a dict in player order.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([3, 2, 2, 1], 5, players=["A", "B", "C", "D"])
+        >>> pi.minimal_winning_coalitions(g).membership()
+        {'A': 2, 'B': 2, 'C': 2, 'D': 1}
+        """
+        return {p: int(np.count_nonzero((self._masks >> i) & 1))
+                for i, p in enumerate(self._players)}
+
     def __contains__(self, coalition):
         position = {p: i for i, p in enumerate(self._players)}
         try:

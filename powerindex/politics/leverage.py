@@ -26,6 +26,7 @@ Examples
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from itertools import pairwise
 
 from ..errors import InvalidMethodError, InvalidTypeError, UnknownPlayerError
@@ -64,9 +65,10 @@ class Scenario:
         if not isinstance(self.game, Game):
             raise InvalidTypeError(f"a scenario needs a game, got {type(self.game).__name__}")
 
-    @property
+    @cached_property
     def effective_game(self):
-        """The game after the graph's restriction (the game itself without a graph)."""
+        """The game after the graph's restriction (the game itself without a graph); made
+        once per scenario, so that its winning table is counted once."""
         if self.graph is None:
             return self.game
         return restrict(self.game, self.graph, rule=self.rule)
@@ -156,7 +158,7 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
     banzhaf_values = scenario.power("banzhaf")
     swing_counts = swings(effective)
     minimal = minimal_winning_coalitions(effective)
-    membership = {p: sum(1 for c in minimal if p in c) for p in game.players}
+    membership = minimal.membership()
     veto, dummies = set(effective.veto_players), set(effective.dummies)
     seats, total = seats_of(game)
     with_members = any(len(game.members(p)) > 1 for p in game.players)

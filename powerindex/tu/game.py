@@ -29,7 +29,6 @@ from ..errors import (
 )
 from ..games.base import Game, check_players
 from ..indices.results import PowerIndexResult
-from ._nucleolus_lp import nucleolus_point
 from ._worths import (
     banzhaf_numerators,
     graph_restricted,
@@ -392,6 +391,8 @@ class TUGame:
                 f" than the {simplest(Fraction(alone, self._scale))} the players get alone,"
                 " so the nucleolus is not defined"
             )
+        from ._nucleolus_lp import nucleolus_point  # its LP machinery, only when asked
+
         return _result("nucleolus", self, nucleolus_point(self._players, ints, self._scale),
                        "lp_sequence")
 

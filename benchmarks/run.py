@@ -615,7 +615,8 @@ def run_case(case, repeat, timeout):
     spent = 0.0
     for attempt in range(repeat):
         game = case.make_game()
-        if getattr(game, "__dict__", {}).get("_engine_cache"):
+        plan = getattr(game, "__dict__", {}).get("_plan")  # built on first use
+        if plan is not None and plan.cache:
             raise RuntimeError("a fresh game already holds engine results")
         outcome.n = game.n
         gc.collect()

@@ -60,7 +60,7 @@ def test_saved_figures_are_byte_for_byte_reproducible(tmp_path):
 
 def test_missing_matplotlib_gives_a_clear_message(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
-    with pytest.raises(ImportError, match=r"pip install 'powerindex\[plot\]'"):
+    with pytest.raises(ImportError, match=r"pip install 'powerindex-toolkit\[plot\]'"):
         plot.power_vs_seats({"x": pi.leverage(IRAQ)})
 
 

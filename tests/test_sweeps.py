@@ -522,7 +522,7 @@ def test_sweep_table_renders():
 def dask_executor():
     distributed = pytest.importorskip(
         "distributed", reason="dask[distributed] is not installed: pip install"
-        " 'powerindex[distributed]' to test sweeps on a Dask cluster")
+        " 'powerindex-toolkit[distributed]' to test sweeps on a Dask cluster")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:

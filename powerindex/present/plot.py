@@ -1,6 +1,6 @@
 """Figures for reports: power against seats, changes across scenarios, compatibility graphs.
 
-matplotlib is an optional extra (``pip install 'powerindex[plot]'``); nothing else in
+matplotlib is an optional extra (``pip install 'powerindex-toolkit[plot]'``); nothing else in
 powerindex imports this module. Every function draws on a new
 :class:`matplotlib.figure.Figure` (no pyplot global state), or on the ``ax`` you pass,
 and returns the figure, so it can be saved, shown in a notebook or embedded in a report.
@@ -28,7 +28,7 @@ def _figure(ax, size):
         from matplotlib.figure import Figure
     except ImportError:  # pragma: no cover - depends on the environment
         raise ImportError(
-            "figures need matplotlib: pip install 'powerindex[plot]'"
+            "figures need matplotlib: pip install 'powerindex-toolkit[plot]'"
         ) from None
     if ax is not None:
         return ax.figure, ax

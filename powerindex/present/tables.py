@@ -292,7 +292,7 @@ class Table:
         Raises
         ------
         ImportError
-            If pandas is not installed (``pip install 'powerindex[pandas]'`` or
+            If pandas is not installed (``pip install 'powerindex-toolkit[pandas]'`` or
             ``pip install pandas``).
         """
         try:
@@ -300,7 +300,7 @@ class Table:
         except ImportError:
             raise ImportError(
                 "Table.to_dataframe needs pandas, which is not installed: pip install"
-                " 'powerindex[pandas]' (or pip install pandas)"
+                " 'powerindex-toolkit[pandas]' (or pip install pandas)"
             ) from None
         rows = [list(row) if exact else [float(c) if isinstance(c, Fraction) else c
                                          for c in row] for row in self.rows]

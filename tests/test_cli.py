@@ -671,3 +671,101 @@ def test_property_csv_tables(capsys, rows, quota):
         csv.writer(out, lineterminator="").writerow([name, seats])
         lines.append(out.getvalue())
     _check_file(capsys, "csv", "\n".join(lines) + "\n", "indices")
+
+
+# -- large games and what new users tripped on ---------------------------------------------
+EEC_INLINE = ["--quota", "12", "FR=4", "DE=4", "IT=4", "BE=2", "NL=2", "LU=1"]
+
+
+def test_method_float_gives_values_within_the_printed_bound(capsys):
+    code, out, err = run(capsys, "indices", "--method", "float", "--format", "json",
+                         *EEC_INLINE)
+    assert code == 0, err
+    records = json.loads(out)["records"]
+    exact = pi.shapley_shubik(pi.WeightedGame([4, 4, 4, 2, 2, 1], 12,
+                                              players=["FR", "DE", "IT", "BE", "NL", "LU"]))
+    bound = float(re.search(r"within (\S+) of the exact", json.loads(out)["notes"][0])[1])
+    for record in records:
+        assert abs(record["Shapley-Shubik"] - exact[record["player"]]) <= bound
+
+
+def test_samples_give_an_estimate_with_intervals_and_the_seed_repeats_it(capsys):
+    argv = ["indices", "--samples", "4000", "--seed", "5", "--index", "shapley_shubik",
+            "--confidence", "0.999", "--format", "json", *EEC_INLINE]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    data = json.loads(out)
+    exact = pi.shapley_shubik(pi.WeightedGame([4, 4, 4, 2, 2, 1], 12,
+                                              players=["FR", "DE", "IT", "BE", "NL", "LU"]))
+    # 99.9% intervals (rounded outwards when printed): six players miss together with
+    # probability below 0.6%.
+    for record in data["records"]:
+        low, high = map(float, record["99.9% interval"].strip("[]").split(","))
+        assert low <= exact[record["player"]] <= high
+    assert "--seed 5 repeats it" in data["notes"][0]
+    assert run(capsys, *argv)[1] == out  # the same seed, the same numbers
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--seed", "1"], "--seed goes with --samples or --precision"),
+    (["--samples", "100", "--index", "holler"], "holler cannot be estimated by sampling"),
+    (["--samples", "100", "--method", "float"], "--method is for exact and float values"),
+    (["--samples", "0"], "expected a positive whole number"),
+    (["--precision", "-1"], "expected a positive number"),
+    (["--confidence", "1.5"], "expected a number between 0 and 1"),
+    (["--output", "out.xlsx"], "cannot tell the format of 'out.xlsx'.*\\.csv.*--format"),
+])
+def test_large_game_options_refuse_what_makes_no_sense(capsys, argv, message):
+    code, out, err = run(capsys, "indices", *argv, *EEC_INLINE)
+    assert code == 2 and re.search(message, err), err
+
+
+def test_an_index_that_does_not_know_a_method_names_the_option(capsys):
+    code, _, err = run(capsys, "indices", "--method", "float", "--index", "holler", *EEC_INLINE)
+    assert code == 1
+    assert "--method float does not apply to holler; for it choose one of auto, backtrack" in err
+    assert "method=" not in err
+
+
+def test_advice_of_the_library_names_command_line_options(capsys):
+    # 30 players with weights near 10**7 and a quota by share: the by-size table of exact
+    # Shapley-Shubik is too large, and the library's advice (pi.estimate()) becomes the
+    # command's options.
+    weights = [str(10**7 + i) for i in range(30)]
+    code, _, err = run(capsys, "indices", "--quota", "2/3", "--method", "generating",
+                       "--index", "shapley_shubik", *weights)
+    assert code == 1
+    assert "--samples N or --precision E" in err and "pi.estimate" not in err
+    assert "--method enumerate" in err
+
+
+def test_all_zero_weights_blame_the_weights_not_the_quota(capsys):
+    code, _, err = run(capsys, "indices", "--quota", "2/3", "A=0", "B=0")
+    assert code == 1 and "every weight is 0" in err and "quota" not in err.split(":")[2]
+
+
+def test_compare_of_weights_says_that_compare_takes_files(capsys):
+    code, _, err = run(capsys, "compare", "--quota", "5", "A=10", "B=3")
+    assert code == 2
+    assert "'A=10' is a weight, but this command compares game files" in err
+
+
+def test_a_huge_total_can_still_be_estimated(capsys):
+    code, out, err = run(capsys, "indices", "--quota", "0.5", "--samples", "500", "--seed", "1",
+                         "--index", "banzhaf_absolute", "0.16470588235294117",
+                         "0.23529411764705882", "0.6")
+    assert code == 0, err
+    assert "P3" in out and "~0.16470588" in out  # long fractions shown as decimals
+
+
+def test_thousands_of_rows_are_summarised_on_the_terminal_not_in_files(capsys, tmp_path):
+    weights = [str(1 + i % 7) for i in range(1500)]
+    code, out, err = run(capsys, "indices", "--quota", "majority", "--index", "banzhaf",
+                         "--method", "float", *weights)
+    assert code == 0, err
+    assert len(out.splitlines()) < 210 and "rows not shown" in out and "P1500" in out
+    path = tmp_path / "all.txt"
+    code, _, err = run(capsys, "indices", "--quota", "majority", "--index", "banzhaf",
+                       "--method", "float", "--output", str(path), *weights)
+    assert code == 0, err
+    assert path.read_text(encoding="utf-8").count("\nP") == 1500

@@ -549,3 +549,30 @@ def test_coalition_lists_compare_with_plain_lists_and_slice():
     assert list(reversed(minimal))[0] == {"B", "C", "D"}
     assert minimal == pi.minimal_winning_coalitions(game, method="enumerate")
     assert repr(minimal) == "<Coalitions: 3 coalitions of 4 players>"
+
+
+def test_all_zero_weights_are_refused_as_weights_not_as_a_quota():
+    with pytest.raises(pi.InvalidWeightError, match="every weight is 0"):
+        pi.WeightedGame([0, 0], pi.share("2/3"))
+
+
+def test_rounded_weights_and_what_rounding_does():
+    # Shares computed in floats are read exactly: a denominator of 10**17.
+    shares = pi.WeightedGame([0.4 * 7 / 17, 0.4 * 10 / 17, 0.6], 0.5)
+    rounded = shares.rounded(0.001)
+    assert rounded.weights == (Fraction(165, 1000), Fraction(235, 1000), Fraction(6, 10))
+    assert rounded.quota == shares.quota and rounded.players == shares.players
+    # No coalition weighs within 3 * 0.0005 of the quota, so it is the same game.
+    assert pi.winning_coalitions(rounded) == pi.winning_coalitions(shares)
+    assert pi.shapley_shubik(rounded, method="float").to_dict() == pytest.approx(
+        {p: float(v) for p, v in pi.shapley_shubik(shares).items()})
+    with pytest.raises(pi.InvalidWeightError, match="resolution must be positive"):
+        shares.rounded(0)
+    with pytest.raises(pi.InvalidWeightError, match="cannot reach the quota"):
+        pi.WeightedGame([0.4, 0.4, 0.6], 1.4).rounded(1)  # 0 + 0 + 1 < 1.4
+
+
+def test_float_method_on_decimal_shares_points_to_rounding():
+    shares = pi.WeightedGame([0.4 * 7 / 17, 0.4 * 10 / 17, 0.6], 0.5)
+    with pytest.raises(pi.GameTooLargeError, match=r"game.rounded\(resolution\)"):
+        pi.shapley_shubik(shares, method="float")

@@ -126,7 +126,7 @@ def test_result_passthroughs_and_jupyter():
 
 def test_to_dataframe_without_pandas(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=r"needs pandas.*powerindex\[pandas\]"):
+    with pytest.raises(ImportError, match=r"needs pandas.*powerindex-toolkit\[pandas\]"):
         sample().to_dataframe()
 
 
@@ -152,3 +152,71 @@ def test_to_dataframe_with_pandas():
     frame = sample().to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["power"])[:2] == [Fraction(1, 3), Fraction(2, 3)]
+
+
+# -- what new users tripped on ----------------------------------------------------------------
+def test_latex_escapes_every_special_character_of_titles_and_cells():
+    # A game's repr in a caption printed "<" and ">" as inverted marks (OT1 encoding).
+    table = pi.Table(["player", "note"], [["A_1", "<5% & ~x^2 \\ {y} | #z $"]],
+                     title="Leverage in <WeightedGame [4; 3, 2]>")
+    latex = table.to_latex()
+    assert r"\caption{Leverage in \textless{}WeightedGame [4; 3, 2]\textgreater{}}" in latex
+    assert (r"\textless{}5\% \& \textasciitilde{}x\textasciicircum{}2 \textbackslash{}"
+            r" \{y\} \textbar{} \#z \$") in latex
+    assert "A\\_1" in latex and "<" not in latex and ">" not in latex
+
+
+def test_long_fractions_print_as_decimals_with_the_exact_value_kept():
+    value = Fraction(3**80, 5**70)  # 39 + 49 digits
+    table = pi.Table(["player", "power"], [["A", value], ["B", Fraction(1, 3)]])
+    text = str(table)
+    assert f"~{float(value):.8g}" in text and "1/3 (0.3333)" in text
+    assert "~ marks a fraction too long to print" in text
+    assert table.column("power")[0] == value  # exact in the cells
+    assert table.to_csv().splitlines()[1].startswith(f"A,{value.numerator}/")
+    assert "~" in table.to_markdown() and "~" in table.to_html()
+
+
+def test_text_of_thousands_of_rows_is_summarised_and_the_other_formats_are_not():
+    table = pi.Table(["player", "seats"], [[f"P{i}", i] for i in range(1, 3001)])
+    text = str(table)
+    assert len(text.splitlines()) == 2 + 60  # header, 60 rows and the omission line
+    assert "... 2940 rows not shown" in text and "P3000" in text and "P41\n" not in text
+    assert len(table.to_csv().splitlines()) == 3001
+    assert len(table.to_text(max_rows=None).splitlines()) == 3001
+
+
+def test_tiny_floats_are_not_printed_as_zero():
+    table = pi.Table(["bound"], [[2.5e-15], [0.0], [0.123]])
+    assert str(table).splitlines()[1:] == ["2.50e-15", "  0.0000", "  0.1230"]
+
+
+def test_results_give_a_dataframe():
+    pandas = pytest.importorskip("pandas")
+    game = pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"])
+    frame = pi.shapley_shubik(game).to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["player"]) == ["A", "B", "C"]
+    assert list(frame["Shapley-Shubik index"]) == [Fraction(2, 3), Fraction(1, 6),
+                                                   Fraction(1, 6)]
+    assert pi.shapley_shubik(game).to_dataframe(exact=False).iloc[0, 1] == pytest.approx(2 / 3)
+
+
+def test_a_float_result_prints_its_values_and_bounds_once():
+    # It used to print two identical columns and never its error bound.
+    result = pi.shapley_shubik(pi.WeightedGame([7] * 5 + [1] * 10, 39), method="float")
+    lines = str(result).splitlines()
+    assert "every value within" in lines[0] and lines[1].split() == ["player", "value",
+                                                                     "error", "bound"]
+    value, bound = lines[2].split()[1:]
+    assert abs(float(value) - 421 / 2145) <= float(bound)
+    assert result.to_table().columns == ("player", "Shapley-Shubik index", "error bound")
+
+
+def test_str_of_a_result_of_thousands_of_players_stays_short():
+    game = pi.WeightedGame([1 + i % 9 for i in range(1200)], pi.MAJORITY)
+    result = pi.banzhaf(game)
+    text = str(result)
+    assert len(text) < 6000 and "players not shown" in text
+    assert "... marks a fraction too long to print" in text
+    assert len(result.to_table().to_csv().splitlines()) == 1201

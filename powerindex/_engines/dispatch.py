@@ -133,8 +133,11 @@ def _resolve_float(game, plan, weighted, index, by_size):
     if columns > MAX_FLOAT_COLUMNS:
         raise GameTooLargeError(
             f"{index} in floating point would need tables of {columns} columns for this"
-            f" game (at most {MAX_FLOAT_COLUMNS}): weights too large in integer units;"
-            " for an estimate with a confidence interval use pi.estimate()"
+            f" game (at most {MAX_FLOAT_COLUMNS}): weights too large in integer units (weights"
+            " given with many decimals, such as shares computed in floats, are exact"
+            " fractions with a huge common denominator); round them to a stated resolution"
+            " with game.rounded(resolution), or for an estimate with a confidence interval"
+            " use pi.estimate()"
         )
     return "float"
 

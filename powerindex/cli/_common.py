@@ -24,22 +24,28 @@ OUTPUT_FORMATS = ("text", "markdown", "csv", "latex", "json", "html")
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".tex": "latex",
                    ".json": "json", ".html": "html", ".htm": "html", ".txt": "text"}
 
-# name -> (column heading, function of (game, unions)); the order is that of --index all.
+# name -> (column heading, function of (game, unions, method)); the order is that of
+# --index all.
 _INDICES = {
-    "shapley_shubik": ("Shapley-Shubik", lambda game, unions: shapley_shubik(game)),
-    "banzhaf": ("Banzhaf", lambda game, unions: banzhaf(game)),
+    "shapley_shubik": ("Shapley-Shubik", lambda g, u, m: shapley_shubik(g, method=m)),
+    "banzhaf": ("Banzhaf", lambda g, u, m: banzhaf(g, method=m)),
     "banzhaf_absolute": ("Banzhaf (absolute)",
-                         lambda game, unions: banzhaf(game, normalized=False)),
-    "swings": ("swings", lambda game, unions: swings(game)),
-    "coleman_prevent": ("Coleman prevent", lambda game, unions: coleman_prevent(game)),
-    "coleman_initiate": ("Coleman initiate", lambda game, unions: coleman_initiate(game)),
-    "johnston": ("Johnston", lambda game, unions: johnston(game)),
-    "deegan_packel": ("Deegan-Packel", lambda game, unions: deegan_packel(game)),
-    "holler": ("Holler", lambda game, unions: holler(game)),
-    "owen": ("Owen", lambda game, unions: owen(game, unions)),
-    "banzhaf_owen": ("Banzhaf-Owen", lambda game, unions: banzhaf_owen(game, unions)),
+                         lambda g, u, m: banzhaf(g, normalized=False, method=m)),
+    "swings": ("swings", lambda g, u, m: swings(g, method=m)),
+    "coleman_prevent": ("Coleman prevent", lambda g, u, m: coleman_prevent(g, method=m)),
+    "coleman_initiate": ("Coleman initiate", lambda g, u, m: coleman_initiate(g, method=m)),
+    "johnston": ("Johnston", lambda g, u, m: johnston(g, method=m)),
+    "deegan_packel": ("Deegan-Packel", lambda g, u, m: deegan_packel(g, method=m)),
+    "holler": ("Holler", lambda g, u, m: holler(g, method=m)),
+    "owen": ("Owen", lambda g, u, m: owen(g, u, method=m)),
+    "banzhaf_owen": ("Banzhaf-Owen", lambda g, u, m: banzhaf_owen(g, u, method=m)),
 }
 _NEED_UNIONS = ("owen", "banzhaf_owen")
+#: The library's algorithms, as --method offers them (each index takes those it knows).
+_METHODS = ("auto", "generating", "enumerate", "backtrack", "float")
+#: Indices that --samples / --precision estimate, and the name pi.estimate gives them.
+_ESTIMATED = {"shapley_shubik": "shapley_shubik", "banzhaf": "banzhaf",
+              "banzhaf_absolute": "banzhaf_absolute", "owen": "owen"}
 _DEFAULT_INDICES = ("shapley_shubik", "banzhaf")
 
 _THEORIES = {

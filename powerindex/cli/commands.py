@@ -1,14 +1,17 @@
 """The four commands, each from parsed arguments to a table (and maybe a figure) (private)."""
 
+import math
 from fractions import Fraction
 from pathlib import Path
 
+from ..estimate import estimate
 from ..games.weighted import WeightedGame
 from ..politics.formation import coalition_theories
 from ..politics.leverage import compare, leverage
 from ..present.tables import Table
 from ._common import (
     _DEFAULT_INDICES,
+    _ESTIMATED,
     _INDICES,
     _NEED_UNIONS,
     _SUFFIX_FORMATS,
@@ -36,6 +39,13 @@ def _describe(source):
     return " ".join(parts)
 
 
+def _figure_title(source, what):
+    """A figure's title: the game file's title (or the game), what is drawn, the scenario."""
+    title = source.spec.title if source.spec is not None and source.spec.title else None
+    heading = f"{title}: {what}" if title else what[0].upper() + what[1:]
+    return heading if source.label in ("base", "game") else f"{heading} ({source.label})"
+
+
 def _feasible(rule):
     return ("connected coalitions of its compatibility graph" if rule == "connected"
             else "cliques of its compatibility graph (every pair compatible)")
@@ -45,6 +55,29 @@ def _run_indices(args):
     source = _source(args)
     scenario = source.scenario
     unions = scenario.unions
+    names = _index_names(args, unions)
+    game = scenario.effective_game
+    sampling = args.samples is not None or args.precision is not None
+    if args.seed is not None and not sampling:
+        raise _UsageError("--seed goes with --samples or --precision (a Monte Carlo estimate)")
+    if sampling:
+        columns, cells, notes = _estimated_columns(args, game, unions, names)
+    else:
+        columns, cells, notes = _exact_columns(args, game, unions, names)
+    seats = _seats(scenario.game)
+    rows = [[player, seats[player], *(cell(player) for cell in cells)]
+            for player in game.players]
+    if scenario.graph is not None:
+        notes.insert(0, f"Only {_feasible(scenario.rule)} can form; the indices are those of"
+                        " the restricted game.")
+    if unions is not None and not set(names) & set(_NEED_UNIONS):
+        notes.append("The game has a priori unions: --index owen,banzhaf_owen uses them.")
+    table = Table(["player", "seats", *columns], rows,
+                  title=f"Power indices of {_describe(source)}", notes=notes)
+    return table, None
+
+
+def _index_names(args, unions):
     names = list(args.index or _DEFAULT_INDICES)
     if names == ["all"]:
         names = [name for name in _INDICES if unions is not None or name not in _NEED_UNIONS]
@@ -53,20 +86,53 @@ def _run_indices(args):
         if needing:
             raise _InputError(f"{needing[0]} needs a priori unions, and this game has none:"
                               " give them in a game file (unions = [[...], ...])")
-    game = scenario.effective_game
-    results = [_INDICES[name][1](game, unions) for name in names]
-    seats = _seats(scenario.game)
-    rows = [[player, seats[player], *(result[player] for result in results)]
-            for player in game.players]
-    columns = ["player", "seats", *(_INDICES[name][0] for name in names)]
+    return names
+
+
+def _exact_columns(args, game, unions, names):
+    """``(headings, cell functions, notes)`` of the indices computed by ``--method``."""
+    results = [_INDICES[name][1](game, unions, args.method) for name in names]
     notes = []
-    if scenario.graph is not None:
-        notes.append(f"Only {_feasible(scenario.rule)} can form; the indices are those of"
-                     " the restricted game.")
-    if unions is not None and not set(names) & set(_NEED_UNIONS):
-        notes.append("The game has a priori unions: --index owen,banzhaf_owen uses them.")
-    table = Table(columns, rows, title=f"Power indices of {_describe(source)}", notes=notes)
-    return table, None
+    if args.method == "float":
+        bound = max(result.error_bound for result in results)
+        notes.append(f"Floating point (--method float): every value is within {bound:.1e}"
+                     " of the exact one.")
+    return ([_INDICES[name][0] for name in names],
+            [result.__getitem__ for result in results], notes)
+
+
+def _estimated_columns(args, game, unions, names):
+    """``(headings, cell functions, notes)`` of Monte Carlo estimates with intervals."""
+    if args.method != "auto":
+        raise _UsageError("--method is for exact and float values; a Monte Carlo estimate"
+                          " (--samples, --precision) chooses its own sampler")
+    refused = [name for name in names if name not in _ESTIMATED]
+    if refused:
+        raise _UsageError(f"{refused[0]} cannot be estimated by sampling; --samples and"
+                          f" --precision estimate {', '.join(_ESTIMATED)}")
+    level = f"{args.confidence * 100:g}%"
+    headings, cells, notes = [], [], []
+    for name in names:
+        estimated = estimate(game, _ESTIMATED[name], samples=args.samples,
+                             precision=args.precision, confidence=args.confidence,
+                             seed=args.seed, unions=unions if name == "owen" else None)
+        headings += [f"{_INDICES[name][0]} (estimate)", f"{level} interval"]
+        cells += [estimated.__getitem__, _interval_text(estimated, args.digits)]
+        notes.append(f"{_INDICES[name][0]}: Monte Carlo estimate from {estimated.samples}"
+                     f" samples ({estimated.method}); --seed {estimated.seed} repeats it.")
+    return headings, cells, notes
+
+
+def _interval_text(estimated, digits):
+    """The interval of each player, rounded outwards so that the printed one contains it."""
+    unit = 10**digits
+
+    def cell(player):
+        low, high = estimated.confidence_interval(player)
+        low, high = math.floor(low * unit) / unit, math.ceil(high * unit) / unit
+        return f"[{low:.{digits}f}, {high:.{digits}f}]"
+
+    return cell
 
 
 def _run_leverage(args):
@@ -77,7 +143,8 @@ def _run_leverage(args):
     if args.plot:
         from ..present import plot
 
-        figure = plot.power_vs_seats({source.label: table}, title=table.title)
+        figure = plot.power_vs_seats({source.label: table},
+                                     title=_figure_title(source, "power against seat share"))
     return table, figure
 
 
@@ -118,9 +185,9 @@ def _run_coalitions(args):
         from ..present import plot
 
         power = scenario.power("shapley_shubik")
-        figure = plot.compatibility_graph_figure(scenario.graph, power=power,
-                                                 seats=_seats(scenario.game),
-                                                 title=f"Compatibility graph: {source.label}")
+        figure = plot.compatibility_graph_figure(
+            scenario.graph, power=power, seats=_seats(scenario.game),
+            title=_figure_title(source, "compatibility graph"))
     return table, figure
 
 
@@ -129,9 +196,10 @@ def _run_compare(args):
         raise _UsageError("give at least one game file")
     several = len(args.files) > 1
     stems = [Path(path).stem for path in args.files]
-    scenarios = {}
+    scenarios, titles = {}, []
     for path, stem in zip(args.files, stems, strict=True):
         spec = _read(path, args)
+        titles.append(spec.title)
         label = (stem if stems.count(stem) == 1 else path) if several else "base"
         chosen = args.scenario
         available = spec.scenarios
@@ -154,7 +222,11 @@ def _run_compare(args):
     if args.plot:
         from ..present import plot
 
-        figure = plot.scenario_changes(table)
+        heading = table.title.split(" across")[0] + " across scenarios"
+        named = [title for title in titles if title]
+        figure = plot.scenario_changes(
+            table, title=f"{named[0]}: {heading}" if len(named) == 1 and not several
+            else heading)
     return table, figure
 
 
@@ -173,7 +245,7 @@ def _finish(table, args):
     return Table(table.columns, rows, title=table.title, digits=args.digits, notes=table.notes)
 
 
-def _render(table, fmt):
+def _render(table, fmt, max_rows=None):
     if fmt == "markdown":
         text = table.to_markdown()
     elif fmt == "csv":
@@ -185,13 +257,20 @@ def _render(table, fmt):
     elif fmt == "json":
         text = table.to_json(indent=2)
     else:
-        text = str(table)
+        text = table.to_text(max_rows=max_rows, omitted="... {count} rows not shown: --format"
+                             " csv (or markdown, json ...) or --output FILE gives every"
+                             " row ...")
     return text if text.endswith("\n") else text + "\n"
 
 
 def _output_format(args):
     if args.format is not None:
         return args.format
-    if args.output is not None:
-        return _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "text")
-    return "text"
+    if args.output is None:
+        return "text"
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in _SUFFIX_FORMATS:
+        known = ", ".join(sorted(_SUFFIX_FORMATS))
+        raise _UsageError(f"cannot tell the format of {_short(args.output)} from its suffix"
+                          f" {suffix or '(none)'!r}: name the file {known}, or give --format")
+    return _SUFFIX_FORMATS[suffix]

@@ -62,6 +62,43 @@ def _seconds(text):
     return value
 
 
+def _positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {_short(text)}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value}")
+    return value
+
+
+def _seed(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {_short(text)}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a seed >= 0, got {value}")
+    return value
+
+
+def _positive_float(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {_short(text)}") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {_short(text)}")
+    return value
+
+
+def _fraction_below_one(text):
+    value = _positive_float(text)
+    if value >= 1:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text}")
+    return value
+
+
 def _weight(item):
     """``"91"`` -> (None, 91); ``"Kurds=57"`` -> ("Kurds", 57). _UsageError if neither."""
     name, equals, number = item.rpartition("=")
@@ -92,8 +129,9 @@ def _looks_like_weight(item):
     return True
 
 
-def _inline_game(items, quota_text, names_text):
-    """The WeightedGame of ``--quota Q w1 w2 ...`` (or ``NAME=SEATS`` items)."""
+def _inline_game(items, quota_text, names_text, sampling=False):
+    """The WeightedGame of ``--quota Q w1 w2 ...`` (or ``NAME=SEATS`` items); the limit on
+    the total integer weight does not apply to a Monte Carlo estimate (``sampling``)."""
     parsed = [_weight(item) for item in items]
     named = [name is not None for name, _ in parsed]
     if any(named) and not all(named):
@@ -112,13 +150,15 @@ def _inline_game(items, quota_text, names_text):
         names = None
     scale = lcm_of_denominators(weights)
     total = sum(w * scale for w in weights)
-    if total > MAX_TOTAL_WEIGHT:
+    if total > MAX_TOTAL_WEIGHT and not sampling:
         digits = len(str(int(total)))
         shown = str(int(total)) if digits <= 30 else f"a number of {digits} digits"
         raise _InputError(
             f"the weights are too large or too finely divided: scaled to whole numbers they"
             f" total {shown}, above the limit of {MAX_TOTAL_WEIGHT} that exact computation"
-            " allows (the same limit as for game files)"
+            " allows (the same limit as for game files): type them with fewer decimals, or"
+            " ask for a Monte Carlo estimate (--samples N or --precision E), which has no"
+            " such limit"
         )
     # Whole weights as ints, so that the game prints [163; 91, 89] and not Fractions.
     weights = [int(w) if w.denominator == 1 else w for w in weights]
@@ -149,6 +189,10 @@ def _read(path, args):
         if os.path.exists(path):
             raise _UsageError(f"cannot tell the format of {path} from its name: give"
                               " --input-format toml, json or csv")
+        if not getattr(args, "game", None) and _looks_like_weight(path):
+            raise _UsageError(f"{_short(path)} is a weight, but this command compares game"
+                              " files (.toml, .json, .csv); for a game typed in as weights use"
+                              " 'powerindex indices' or 'powerindex leverage'")
         raise _UsageError(f"{_short(path)} is neither a weight (91, 8.5, 17/3, Kurds=57) nor a"
                           " game file (.toml, .json, .csv)")
     try:
@@ -189,7 +233,9 @@ def _source(args):
         raise _UsageError("--scenario picks a scenario of a game file")
     if args.input_format is not None:
         raise _UsageError("--input-format is for a game file")
-    return _Source(Scenario(_inline_game(items, args.quota, args.names)), "game")
+    sampling = (getattr(args, "samples", None) is not None
+                or getattr(args, "precision", None) is not None)
+    return _Source(Scenario(_inline_game(items, args.quota, args.names, sampling)), "game")
 
 
 def _order(source):

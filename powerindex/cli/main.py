@@ -39,6 +39,7 @@ Small       18   2/15 (0.1333)
 
 import contextlib
 import os
+import re
 import sys
 import traceback
 import warnings
@@ -51,9 +52,34 @@ from .watchdog import _watchdog
 
 __all__ = ["main"]
 
+#: Rows of a text table printed on standard output; a file gets every row.
+TERMINAL_ROWS = 200
+
+# The library's errors speak to Python users; on the command line the same advice names
+# the command's options.
+_FOR_THE_COMMAND_LINE = (
+    ("pi.estimate()", "--samples N or --precision E (a Monte Carlo estimate)"),
+    ("method='enumerate'", "--method enumerate"),
+    ("method='float'", "--method float"),
+    ("method='auto'", "--method auto"),
+    ("method='generating'", "--method generating"),
+    ("pass a larger samples= as the cap", "give a larger --samples as the cap"),
+    ("raise max_players= to try more", "use the library for more"),
+    ("round them to a stated resolution with game.rounded(resolution)",
+     "type them with fewer decimals"),
+)
+_UNKNOWN_METHOD = re.compile(r"unknown method '(\w+)' for (\w+); choose one of")
+
+
+def _for_the_command_line(message):
+    for python, option in _FOR_THE_COMMAND_LINE:
+        message = message.replace(python, option)
+    return _UNKNOWN_METHOD.sub(r"--method \1 does not apply to \2; for it choose one of",
+                               message)
+
 
 def _error(message):
-    _write(sys.stderr, f"{PROG}: error: {message}\n")
+    _write(sys.stderr, f"{PROG}: error: {_for_the_command_line(message)}\n")
 
 
 def _exit_status(code):
@@ -155,10 +181,11 @@ def _execute(args):
         try:
             with _watchdog(args.time_limit):
                 table, figure = args.run(args)
-                text = _render(_finish(table, args), _output_format(args))
+                rows = None if args.output is not None else TERMINAL_ROWS
+                text = _render(_finish(table, args), _output_format(args), max_rows=rows)
         finally:
             for message in dict.fromkeys(str(w.message) for w in caught):
-                _write(sys.stderr, f"{PROG}: warning: {message}\n")
+                _write(sys.stderr, f"{PROG}: warning: {_for_the_command_line(message)}\n")
     if figure is not None:
         _save_figure(figure, args.plot)
     if args.output is None:

@@ -3,9 +3,18 @@
 import argparse
 
 from .._version import __version__
-from ._common import _INDICES, _THEORIES, DEFAULT_TIME_LIMIT, OUTPUT_FORMATS, PROG
+from ._common import _INDICES, _METHODS, _THEORIES, DEFAULT_TIME_LIMIT, OUTPUT_FORMATS, PROG
 from .commands import _run_coalitions, _run_compare, _run_indices, _run_leverage
-from .inputs import _digits, _index_list, _seconds, _theory_list
+from .inputs import (
+    _digits,
+    _fraction_below_one,
+    _index_list,
+    _positive_float,
+    _positive_int,
+    _seconds,
+    _seed,
+    _theory_list,
+)
 
 _INDICES_EXAMPLES = """\
 examples:
@@ -15,6 +24,8 @@ examples:
   powerindex indices --quota 2/3 --index all 4 4 4 2 2 1
   powerindex indices iraq.toml --scenario sadr_backs_maliki --format markdown
   powerindex indices seats.csv --quota 65% --decimal --digits 3
+  powerindex indices holders.csv --quota majority --method float
+  powerindex indices holders.csv --quota majority --samples 100000 --seed 1
 """
 
 _COMPARE_EXAMPLES = """\
@@ -28,7 +39,7 @@ examples:
 _LEVERAGE_EXAMPLES = """\
 examples:
   powerindex leverage --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
-  powerindex leverage iraq.toml --scenario sadrist_red_line --plot leverage.png
+  powerindex leverage iraq.toml --scenario red_line --plot leverage.png
   powerindex leverage iraq.toml --format latex --output leverage.tex
 """
 
@@ -36,7 +47,7 @@ _COALITIONS_EXAMPLES = """\
 examples:
   powerindex coalitions --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
   powerindex coalitions iraq.toml --theory minimal,connected
-  powerindex coalitions iraq.toml --scenario sadrist_red_line --plot graph.png
+  powerindex coalitions iraq.toml --scenario red_line --plot graph.png
 """
 
 _MAIN_EXAMPLES = """\
@@ -50,7 +61,7 @@ examples:
   powerindex indices --quota 163 91 89 70 57 18
   powerindex compare iraq.toml
   powerindex leverage iraq.toml --format markdown
-  powerindex coalitions iraq.toml --scenario sadrist_red_line
+  powerindex coalitions iraq.toml --scenario red_line
 
 Run 'powerindex COMMAND --help' for the options of a command; docs/cli.md is the guide,
 docs/file-format.md the format of game files. Exit status: 0 done, 1 bad input (the
@@ -133,6 +144,24 @@ def _add_indices(command):
     sub.add_argument("--index", "-i", type=_index_list, metavar="LIST",
                      help="comma-separated indices: " + ", ".join(_INDICES)
                           + "; or all (default: shapley_shubik,banzhaf)")
+    large = sub.add_argument_group("large games")
+    large.add_argument("--method", "-m", choices=_METHODS, default="auto",
+                       help="auto (the default: exact, the fastest algorithm for the game),"
+                            " generating, enumerate, backtrack, or float (Shapley-Shubik and"
+                            " Banzhaf in floating point, with a proved error bound, for games"
+                            " too large for exact counts)")
+    large.add_argument("--samples", type=_positive_int, metavar="N",
+                       help="estimate by Monte Carlo from N random orders or coalitions, with"
+                            " confidence intervals (shapley_shubik, banzhaf, banzhaf_absolute,"
+                            " owen); with --precision, the most to draw")
+    large.add_argument("--precision", type=_positive_float, metavar="E",
+                       help="estimate by Monte Carlo until every interval's half-width is at"
+                            " most E")
+    large.add_argument("--seed", type=_seed, metavar="S",
+                       help="seed of the Monte Carlo estimate (the same seed gives the same"
+                            " numbers; default: a fresh seed, printed with the table)")
+    large.add_argument("--confidence", type=_fraction_below_one, default=0.95, metavar="C",
+                       help="confidence level of the intervals (default 0.95)")
     sub.set_defaults(run=_run_indices, plot=None)
 
 

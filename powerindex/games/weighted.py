@@ -186,6 +186,11 @@ class WeightedGame(Game):
     def __init__(self, weights, quota, players=None):
         names, weights = _names_and_weights(weights, players)
         exact, scale = _exact_weights(names, weights)
+        if not any(exact):
+            raise InvalidWeightError(
+                "every weight is 0: no coalition could reach a positive quota; give the"
+                " players their seats or votes"
+            )
         int_weights = tuple(int(w * scale) for w in exact)
         total = sum(exact)
         exact_quota, int_quota = _quota_in_units(quota, scale, sum(int_weights), total)
@@ -387,6 +392,64 @@ class WeightedGame(Game):
             )
         new_quota = self._quota if quota is None else quota
         return self._carry_blocs(WeightedGame(weights, new_quota, names))
+
+    def rounded(self, resolution):
+        """The game with every weight rounded to the nearest multiple of ``resolution``.
+
+        Weights typed as decimals are read exactly, so shares such as ``0.4 * x / total``
+        computed in floats become fractions with a common denominator near 10**17, and
+        integer-unit algorithms (generating functions, ``method="float"``) need tables of
+        that many columns. Rounding states the resolution the data really have.
+
+        Parameters
+        ----------
+        resolution : number
+            Positive, in the units of the weights (``0.001`` for a tenth of a percent of
+            shares that sum to 1).
+
+        Returns
+        -------
+        WeightedGame
+            The same players and quota; each weight ``round(w / resolution) * resolution``
+            (halves to even), exact.
+
+        Notes
+        -----
+        What rounding does to the result: each weight moves by at most ``resolution / 2``,
+        so a coalition of k members moves by at most ``k * resolution / 2``, and only a
+        coalition whose weight lies that close to the quota can change from winning to
+        losing or back. Indices change only through such coalitions; when none exists the
+        rounded game is the same game (the same winning coalitions) and every index is
+        unchanged. The quota stays the number it is (a share given as ``pi.share`` was
+        resolved against the original total).
+
+        Raises
+        ------
+        InvalidWeightError
+            ``resolution`` is not positive, or the rounded weights cannot reach the quota.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> shares = pi.WeightedGame([0.4 * 7 / 17, 0.4 * 10 / 17, 0.6], 0.5)
+        >>> shares.integer_representation[0] > 10**15
+        True
+        >>> shares.rounded(0.001).weights
+        (Fraction(33, 200), Fraction(47, 200), Fraction(3, 5))
+        """
+        try:
+            step = to_fraction(resolution, "the resolution")
+        except ValueError as exc:
+            raise InvalidWeightError(str(exc)) from None
+        if step <= 0:
+            raise InvalidWeightError(f"the resolution must be positive, got {resolution}")
+        weights = [round(Fraction(w) / step) * step for w in self._weights]
+        try:
+            return self._carry_blocs(WeightedGame(weights, self._quota, self.players))
+        except InvalidQuotaError as exc:
+            raise InvalidWeightError(
+                f"rounded to {simplest(step)}, the weights cannot reach the quota ({exc})"
+            ) from None
 
     def _reordered(self, players):
         weights = [self._weights[self._position[p]] for p in players]

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from ..errors import UnknownPlayerError
-from ..present.tables import Table
+from ..present.tables import TEXT_ROWS, Table, long_fraction
 
 __all__ = ["PowerIndexResult", "FloatPowerIndexResult"]
 
@@ -183,6 +183,16 @@ class PowerIndexResult(_PlayerValues):
         """``self.to_table().to_html()``: a self-contained HTML table."""
         return self.to_table().to_html()
 
+    def to_dataframe(self, exact=True):
+        """``self.to_table().to_dataframe(exact)``: a pandas DataFrame, one row per player.
+
+        Parameters
+        ----------
+        exact : bool, optional
+            Keep Fractions (default) or turn them into floats.
+        """
+        return self.to_table().to_dataframe(exact=exact)
+
     def to_json(self, indent=None):
         """``self.to_table().to_json()``: records with exact ``"a/b"`` and decimal values.
 
@@ -206,18 +216,39 @@ class PowerIndexResult(_PlayerValues):
         return f"<{self._index} {{{items}}}>"
 
     def __str__(self):
-        names = [p if isinstance(p, str) else str(p) for p in self._values]
-        exact = [str(v) for v in self._values.values()]
-        decimals = [_decimal(v) for v in self._values.values()]
-        widths = [
-            max(len(header), *(len(cell) for cell in column))
-            for header, column in (("player", names), ("value", exact), ("decimal", decimals))
-        ]
-        lines = [f"{self.title} of {self._game!r}"]
-        lines.append(f"{'player':<{widths[0]}}  {'value':>{widths[1]}}  {'decimal':>{widths[2]}}")
-        for row in zip(names, exact, decimals, strict=True):
-            lines.append(f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]:>{widths[2]}}")
-        return "\n".join(lines)
+        return _text_table(f"{self.title} of {self._game!r}", self._values,
+                           ("value", "decimal"),
+                           lambda v: (_exact_text(v), _decimal(v)))
+
+
+def _exact_text(value):
+    if isinstance(value, Fraction) and long_fraction(value):
+        return "..."
+    return str(value)
+
+
+def _text_table(title, values, headers, cells):
+    """An aligned text table of a player mapping, summarised past TEXT_ROWS players."""
+    names = [p if isinstance(p, str) else str(p) for p in values]
+    rows = [(name, *cells(v)) for name, v in zip(names, values.values(), strict=True)]
+    hidden = 0
+    if len(rows) > TEXT_ROWS:
+        hidden = len(rows) - TEXT_ROWS
+        rows = rows[:TEXT_ROWS - 10] + rows[-10:]
+    header = ("player", *headers)
+    widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
+
+    def line(row):
+        return "  ".join([row[0].ljust(widths[0])]
+                         + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)])
+
+    lines = [title, line(header).rstrip()] + [line(row).rstrip() for row in rows]
+    if hidden:
+        lines.insert(2 + TEXT_ROWS - 10, f"... {hidden} players not shown (to_dict(), to_csv()"
+                                         " and to_table() have them all) ...")
+    if any(text == "..." for row in rows for text in row[1:2]):
+        lines.append("... marks a fraction too long to print: result[player] holds it exactly.")
+    return "\n".join(lines)
 
 
 def _decimal(value):
@@ -250,3 +281,16 @@ class FloatPowerIndexResult(PowerIndexResult):
     def errors(self):
         """``dict``: player to the bound on the absolute error of its value."""
         return dict(self._bounds)
+
+    def to_table(self):
+        """A :class:`~powerindex.Table`: player, value and the bound on its error."""
+        rows = [[p, v, self._bounds[p]] for p, v in self._values.items()]
+        return Table(["player", self.title, "error bound"], rows,
+                     title=f"{self.title} of {self._game!r} (floating point)", digits=12)
+
+    def __str__(self):
+        title = (f"{self.title} of {self._game!r}, in floating point (every value within"
+                 f" {self.error_bound:.1e} of the exact one)")
+        bounds = iter(self._bounds.values())
+        return _text_table(title, self._values, ("value", "error bound"),
+                           lambda v: (f"{v:.15g}", f"{next(bounds):.1e}"))

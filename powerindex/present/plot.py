@@ -18,7 +18,8 @@ Examples
 
 from ..errors import InvalidTypeError
 
-__all__ = ["power_vs_seats", "scenario_changes", "compatibility_graph_figure", "save"]
+__all__ = ["power_vs_seats", "scenario_changes", "compatibility_graph_figure", "save",
+           "place_labels"]
 
 _MARKERS = "osD^v<>p*h"
 
@@ -61,24 +62,73 @@ def power_vs_seats(tables, ax=None, title=None):
     """
     figure, ax = _figure(ax, (6.4, 5.2))
     top = 0.0
+    points, labels = [], []
     for number, (name, table) in enumerate(tables.items()):
         shares = [float(v) for v in table.column("seat share")]
         power = [float(v) for v in table.column(_power_column(table))]
         marker = _MARKERS[number % len(_MARKERS)]
         ax.scatter(shares, power, marker=marker, s=48, label=name, alpha=0.85)
-        for player, x, y in zip(table.column("player"), shares, power, strict=True):
-            ax.annotate(player, (x, y), textcoords="offset points", xytext=(4, 4), fontsize=8)
+        points += zip(shares, power, strict=True)
+        labels += [str(player) for player in table.column("player")]
         top = max(top, *shares, *power)
     limit = min(1.0, top * 1.15 + 0.02)
     ax.plot([0, limit], [0, limit], color="grey", linestyle="--", linewidth=1,
             label="power = seat share")
     ax.set_xlim(0, limit)
     ax.set_ylim(0, limit)
+    place_labels(ax, points, labels)
     ax.set_xlabel("seat share")
     ax.set_ylabel("power (Shapley-Shubik, or Owen with unions)")
     ax.set_title(title or "Power against seat share")
     ax.legend(fontsize=8, loc="upper left")
     return figure
+
+
+#: Offsets tried for a label, in points from its point: near first, then farther out.
+_OFFSETS = [(dx * r, dy * r) for r in (5, 11, 18, 26, 36)
+            for dx, dy in ((1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1),
+                           (0, -1))]
+
+
+def place_labels(ax, points, labels, fontsize=8):
+    """Annotate each point with its label where the label overlaps no label placed before
+    it and no point, trying offsets nearest first; a label moved away gets a thin leader.
+
+    Label sizes are estimated from their length (0.6 of the font size a character), in
+    display units of the axes' current limits, so set the limits first.
+    """
+    to_display = ax.transData.transform
+    scale = ax.figure.dpi / 72.0  # points -> pixels
+    char, height = 0.6 * fontsize * scale, 1.3 * fontsize * scale
+    centres = [tuple(to_display(point)) for point in points]
+    marks = [(x - 4 * scale, y - 4 * scale, x + 4 * scale, y + 4 * scale) for x, y in centres]
+    placed = []
+    for (x, y), label, point in zip(centres, labels, points, strict=True):
+        width = char * len(label)
+        choice = None
+        for dx, dy in _OFFSETS:
+            left = x + dx * scale - (width if dx < 0 else 0 if dx > 0 else width / 2)
+            bottom = y + dy * scale - (height if dy < 0 else 0 if dy > 0 else height / 2)
+            box = (left, bottom, left + width, bottom + height)
+            if not any(_overlap(box, other) for other in placed + marks):
+                choice = (dx, dy, box)
+                break
+        if choice is None:  # crowded: the nearest offset, overlapping
+            dx, dy = _OFFSETS[0]
+            choice = (dx, dy, (x, y, x + width, y + height))
+        dx, dy, box = choice
+        placed.append(box)
+        ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+        va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+        far = abs(dx) + abs(dy) > 12
+        ax.annotate(label, point, textcoords="offset points", xytext=(dx, dy), ha=ha, va=va,
+                    fontsize=fontsize,
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6}
+                    if far else None)
+
+
+def _overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def scenario_changes(table, ax=None, title=None):

@@ -43,6 +43,13 @@ from ..errors import InvalidTypeError
 __all__ = ["Table"]
 
 DIGITS = 4
+#: A fraction whose text is longer than this is shown as a decimal (marked ``~``): the
+#: exact Shapley-Shubik value of a player among thousands has thousands of digits.
+LONG_FRACTION = 32
+#: Text renderings (``str``) show at most this many rows: the first ones and the last
+#: ones, with a line saying how many are left out; the other formats show every row.
+TEXT_ROWS = 60
+_HEAD_ROWS = 40
 
 
 class Table:
@@ -88,10 +95,14 @@ class Table:
         if isinstance(cell, bool):
             return "yes" if cell else ""
         if isinstance(cell, Fraction):
+            if long_fraction(cell):
+                return f"~{float(cell):.{max(self.digits, 8)}g}"
             if cell.denominator == 1:
                 return str(cell.numerator)
             return f"{cell} ({float(cell):.{self.digits}f})"
         if isinstance(cell, float):
+            if cell and abs(cell) < 0.5 * 10.0**-self.digits:
+                return f"{cell:.2e}"  # an error bound, a tiny probability: not 0.0000
             return f"{cell:.{self.digits}f}"
         return str(cell)
 
@@ -117,7 +128,40 @@ class Table:
 
     # -- renderers ------------------------------------------------------------------------
     def __str__(self):
-        cells = [[self._text(c) for c in row] for row in self.rows]
+        return self.to_text()
+
+    def to_text(self, max_rows=TEXT_ROWS, omitted=None):
+        """The aligned text table; past ``max_rows`` rows, the first and last ones.
+
+        Parameters
+        ----------
+        max_rows : int or None, optional
+            Most rows shown (default 60); None shows every row.
+        omitted : str, optional
+            The line that replaces the rows left out; ``{count}`` stands for their number.
+            By default it says that the other formats hold every row.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> table = pi.Table(["player", "seats"], [[f"P{i}", i] for i in range(1, 101)])
+        >>> print(table.to_text(max_rows=5))
+        player  seats
+        P1          1
+        P2          2
+        P3          3
+        P4          4
+        ... 95 rows not shown (every row: to_csv(), to_markdown(), records()) ...
+        P100      100
+        """
+        rows = self.rows
+        hidden = 0
+        if max_rows is not None and len(rows) > max_rows:
+            head = min(_HEAD_ROWS, max_rows - max_rows // 4) if max_rows > 4 else max_rows - 1
+            tail = max_rows - head
+            hidden = len(rows) - head - tail
+            rows = rows[:head] + rows[len(rows) - tail:]
+        cells = [[self._text(c) for c in row] for row in rows]
         widths = [max(len(name), *(len(r[i]) for r in cells)) if cells else len(name)
                   for i, name in enumerate(self.columns)]
         numeric = [self._numeric(i) for i in range(len(self.columns))]
@@ -129,9 +173,22 @@ class Table:
 
         lines = [self.title] if self.title else []
         lines.append(line(self.columns))
-        lines += [line(r) for r in cells]
-        lines += self.notes
+        body = [line(r) for r in cells]
+        if hidden:
+            text = omitted or ("... {count} rows not shown (every row: to_csv(),"
+                               " to_markdown(), records()) ...")
+            body.insert(len(rows) - tail, text.format(count=hidden))
+        lines += body
+        lines += self._rendering_notes()
         return "\n".join(lines)
+
+    def _rendering_notes(self):
+        """The table's notes, and a word on long fractions shown as decimals."""
+        notes = list(self.notes)
+        if any(isinstance(c, Fraction) and long_fraction(c) for row in self.rows for c in row):
+            notes.append("~ marks a fraction too long to print, shown as a decimal; the exact"
+                         " value is in the table's cells (column(), records(), to_csv()).")
+        return notes
 
     def __repr__(self):
         return f"<Table {self.title!r}: {len(self.rows)} rows x {len(self.columns)} columns>"
@@ -142,8 +199,9 @@ class Table:
         lines = ["| " + " | ".join(self.columns) + " |", "|" + "|".join(align) + "|"]
         for row in self.rows:
             lines.append("| " + " | ".join(self._text(c).replace("|", "\\|") for c in row) + " |")
-        if self.notes:
-            lines += ["", *self.notes]
+        notes = self._rendering_notes()
+        if notes:
+            lines += ["", *notes]
         return "\n".join(lines)
 
     def to_csv(self):
@@ -222,10 +280,11 @@ class Table:
             lines.append("<tr>" + "".join(cell("td", self._text(c), r)
                                           for c, r in zip(row, numeric, strict=True)) + "</tr>")
         lines.append("</tbody>")
-        if self.notes:
+        notes = self._rendering_notes()
+        if notes:
             lines.append("<tfoot>")
             lines += [f'<tr><td colspan="{len(self.columns)}">{html.escape(note)}</td></tr>'
-                      for note in self.notes]
+                      for note in notes]
             lines.append("</tfoot>")
         lines.append("</table>")
         return "\n".join(lines)
@@ -310,7 +369,7 @@ class Table:
         return frame
 
     def _latex_cell(self, cell):
-        if isinstance(cell, Fraction) and cell.denominator != 1:
+        if isinstance(cell, Fraction) and cell.denominator != 1 and not long_fraction(cell):
             sign = "-" if cell < 0 else ""
             value = abs(cell)
             return (f"${sign}\\frac{{{value.numerator}}}{{{value.denominator}}}$"
@@ -331,7 +390,19 @@ def _json_cell(cell, exact):
     return str(cell)
 
 
+def long_fraction(value):
+    """Whether a fraction is too long to print exactly (more than LONG_FRACTION chars)."""
+    return value.denominator != 1 and (value.numerator.bit_length()
+                                       + value.denominator.bit_length()) > 3.3 * LONG_FRACTION
+
+
+#: LaTeX's special characters in text. ``<`` and ``>`` print as inverted marks in the
+#: default font encoding, and a backslash would start a command.
+_LATEX = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
+          "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+          "\\": r"\textbackslash{}", "<": r"\textless{}", ">": r"\textgreater{}",
+          "|": r"\textbar{}"}
+
+
 def _latex_escape(text):
-    replacements = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-                    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}"}
-    return "".join(replacements.get(ch, ch) for ch in str(text))
+    return "".join(_LATEX.get(ch, ch) for ch in str(text))

@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 test: $(STAMP)
+	@.ci/install-browser
 	$(PY) -m pytest
 
 report: $(STAMP)

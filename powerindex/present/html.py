@@ -43,10 +43,13 @@ from .tables import Table
 __all__ = ["HtmlReport", "ReportError", "markdown_page"]
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_PHONE_SCALE = 0.65
+#: Width classes of tables, in rem: a table whose estimated width falls in a class shows
+#: its "scroll sideways" cue on every screen narrower than the class.
+_WIDE_STEP, _WIDE_TOP = 5, 200
 
-# Phone first: text reflows; a wide table, or a wide figure on a small screen, scrolls
-# sideways inside its own box.
+# Phone first: text reflows in a column of at most 62rem; a table may be as wide as the
+# screen (centred on the column), and one wider than the screen scrolls sideways inside its
+# own box, with a cue under it on the screens it does not fit; figures fit the screen.
 _CSS = """\
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -69,19 +72,22 @@ pre code{background:none;padding:0;overflow-wrap:normal}
 nav.contents{background:#f7f7f7;border:1px solid #e2e2e2;border-radius:4px;
 padding:.5rem 1rem;margin:1rem 0}
 nav.contents ul{margin:.25rem 0}
-.table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0;
-border:1px solid #dcdcdc;border-radius:4px}
+.table-box{margin:1rem 0;width:max-content;min-width:100%;max-width:calc(100vw - 1.5rem);
+position:relative;left:50%;transform:translateX(-50%)}
+.table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid #dcdcdc;
+border-radius:4px}
+.scroll-cue{display:none;font-size:.8rem;color:#555;margin:0 0 .2rem;text-align:right}
 table{border-collapse:collapse;font-size:.875rem;line-height:1.4}
 caption{caption-side:top;text-align:left;font-weight:600;padding:.4rem .6rem}
 th,td{padding:.35rem .6rem;border-bottom:1px solid #e6e6e6;vertical-align:top}
 th{background:#f4f4f4;font-weight:600}
 td{min-width:4.5rem}
 td:first-child{min-width:8rem}
-.numeric{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.numeric{text-align:right;font-variant-numeric:tabular-nums}
+td.numeric{white-space:nowrap}
 tbody tr:nth-child(even){background:#fafafa}
 tfoot td{color:#555;border-bottom:0}
 figure{margin:1.25rem 0}
-figure .figure-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 figure img{display:block;max-width:100%;height:auto}
 figcaption{font-size:.9rem;color:#555;margin-top:.35rem}
 @media (max-width:40rem){
@@ -91,10 +97,13 @@ h1{font-size:1.4rem}
 h2{font-size:1.2rem}
 table{font-size:.8rem}
 th,td{padding:.3rem .45rem}
-figure img{max-width:max(100%,var(--phone-width))}
 }
-@media print{.table-scroll{overflow:visible;border:0}nav.contents{display:none}}
-"""
+@media print{.table-box{width:auto;max-width:none;left:0;transform:none}
+.table-scroll{overflow:visible;border:0}.scroll-cue{display:none}nav.contents{display:none}}
+""" + "".join(
+    f"@media (max-width:{width + 1.5}rem){{.wide-{width} .scroll-cue{{display:block}}}}\n"
+    for width in range(_WIDE_STEP, _WIDE_TOP + 1, _WIDE_STEP)
+) + "@media screen{.wide-more .scroll-cue{display:block}}\n"
 
 
 # -- inline text --------------------------------------------------------------------------------
@@ -158,11 +167,31 @@ def _img(data, alt):
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
     uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
-    # On a phone the figure is shown at no less than this width (its text stays legible)
-    # and scrolls sideways; elsewhere it fits the page.
-    phone = round(width * _PHONE_SCALE)
     return (f'<img src="{uri}" alt="{html.escape(alt, quote=True)}" width="{width}"'
-            f' height="{height}" style="--phone-width: {phone}px">')
+            f' height="{height}">')
+
+
+def _table_box(table_html, rows, numeric):
+    """The table in its scrolling box, with the cue for the screens it does not fit.
+
+    A table overflows its box only when it cannot shrink to the box: when its narrowest
+    layout is wider. That is estimated from the text of its cells (``rows``, header first):
+    per column the longest word (the whole cell in a ``numeric`` column, whose values do
+    not wrap) at 0.6 em a character of the table's 0.875rem font, plus the cells' padding, and
+    at least the cells' minimum width.
+    """
+    widths = [0] * len(numeric)
+    for number, row in enumerate(rows):
+        for i, text in enumerate(row[:len(numeric)]):
+            whole = numeric[i] and number > 0  # a number does not wrap; a heading does
+            longest = len(text) if whole else max(map(len, text.split()), default=0)
+            widths[i] = max(widths[i], longest)
+    rem = sum(max(4.5 if i else 8.0, chars * 0.525 + 1.25) for i, chars in enumerate(widths))
+    step = -(-int(rem) // _WIDE_STEP) * _WIDE_STEP
+    width_class = f"wide-{step}" if step <= _WIDE_TOP else "wide-more"
+    cue = '<p class="scroll-cue">Scroll sideways for more columns &rarr;</p>'
+    return (f'<div class="table-box {width_class}">\n{cue}\n<div class="table-scroll">\n'
+            f"{table_html}\n</div>\n</div>")
 
 
 # -- Markdown blocks ----------------------------------------------------------------------------
@@ -183,6 +212,7 @@ def _cells(line):
 
 
 def _markdown_table(lines):
+    """``(html, numeric)``: the table, and which of its columns are numeric."""
     header = _cells(lines[0])
     align = []
     for spec in _cells(lines[1]) if len(lines) > 1 else []:
@@ -210,7 +240,7 @@ def _markdown_table(lines):
         out.append("<tr>" + "".join(cell("td", c, r)
                                     for c, r in zip(row, numeric, strict=False)) + "</tr>")
     out += ["</tbody>", "</table>"]
-    return "\n".join(out)
+    return "\n".join(out), numeric
 
 
 class HtmlReport:
@@ -245,6 +275,8 @@ class HtmlReport:
     <ul>
     <li>a <strong>majority</strong> of <code>163</code></li>
     </ul>
+    <div class="table-box wide-15">
+    <p class="scroll-cue">Scroll sideways for more columns &rarr;</p>
     <div class="table-scroll">
     <table class="powerindex-table">
     <thead>
@@ -256,6 +288,7 @@ class HtmlReport:
     style="text-align: right">1</td></tr>
     </tbody>
     </table>
+    </div>
     </div>
     """
 
@@ -309,7 +342,9 @@ class HtmlReport:
         """
         if not isinstance(table, Table):
             raise ReportError(f"table() takes a powerindex Table, not {type(table).__name__}")
-        self._parts.append(f'<div class="table-scroll">\n{table.to_html()}\n</div>')
+        rows = [table.columns, *([table._text(c) for c in row] for row in table.rows)]
+        numeric = [table._numeric(i) for i in range(len(table.columns))]
+        self._parts.append(_table_box(table.to_html(), rows, numeric))
 
     def figure(self, image, caption="", alt=None):
         """Add a figure, embedded as a PNG ``data:`` URI, with an optional caption.
@@ -332,8 +367,7 @@ class HtmlReport:
         what = repr(caption) if caption else "of the figure"
         data = _png_bytes(image, what)
         alt = _plain(caption) if alt is None else alt
-        # on a phone a wide figure keeps a legible size and scrolls sideways
-        lines = ["<figure>", f'<div class="figure-scroll">{_img(data, alt)}</div>']
+        lines = ["<figure>", _img(data, alt)]
         if caption:
             lines.append(f"<figcaption>{_inline(caption)}</figcaption>")
         lines.append("</figure>")
@@ -380,8 +414,10 @@ class HtmlReport:
                 end = i
                 while end < len(lines) and lines[end].strip().startswith("|"):
                     end += 1
-                table = _markdown_table([x.strip() for x in lines[i:end]])
-                self._parts.append(f'<div class="table-scroll">\n{table}\n</div>')
+                rows = [x.strip() for x in lines[i:end]]
+                table, numeric = _markdown_table(rows)
+                texts = [[_plain(c) for c in _cells(row)] for j, row in enumerate(rows) if j != 1]
+                self._parts.append(_table_box(table, texts, numeric))
                 i = end
                 continue
             if _ITEM.match(stripped):

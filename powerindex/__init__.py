@@ -107,6 +107,8 @@ __all__ = [
     "Table",
     "HtmlReport",
     "markdown_page",
+    "Study",
+    "write_report",
     "minimum_sum_representation",
     # coalitions
     "winning_coalitions",
@@ -189,9 +191,11 @@ _LAZY = {
     "graph_variants": "sweeps",
     "HtmlReport": "present.html",
     "markdown_page": "present.html",
+    "Study": "study",
+    "write_report": "study",
 }
 _LAZY_MODULES = {"readwrite": "readwrite", "sweeps": "sweeps", "cli": "cli",
-                 "plot": "present.plot"}
+                 "plot": "present.plot", "study": "study"}
 
 
 def __getattr__(name):

@@ -230,6 +230,36 @@ def _run_compare(args):
     return table, figure
 
 
+def _run_report(args):
+    """Write the report of a game file; the 'table' is the line that says where."""
+    from ..present.html import ReportError
+    from ..study import write_report
+
+    if args.input_format is None and not Path(args.file).suffix:
+        raise _UsageError("give the game file's format by its suffix (.toml, .json, .csv)"
+                          " or with --input-format")
+    spec = _read(args.file, args)
+    narrative = None
+    if args.narrative is not None:
+        try:
+            narrative = Path(args.narrative).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise _InputError(f"cannot read {args.narrative}: {exc.strerror or exc}") from None
+    if args.formateur is not None and args.formateur not in spec.game.players:
+        raise _InputError(f"the formateur {_short(args.formateur)} is not a party of"
+                          f" {args.file}; its parties: {', '.join(map(str, spec.game.players))}")
+    out = Path(args.out)
+    try:
+        path = write_report(spec, out, narrative=narrative, formateur=args.formateur,
+                            figures=not args.no_figures)
+    except ReportError as exc:
+        raise _InputError(f"{args.narrative}: {exc}") from None
+    tables = len(list((out / "tables").glob("*.csv")))
+    return (f"wrote {path} and {out / 'report.html'}, with {tables} tables in"
+            f" {out / 'tables'}" + ("" if args.no_figures else f" and figures in"
+                                    f" {out / 'figures'}")), None
+
+
 # -- output -------------------------------------------------------------------------------------
 def _decimal_cell(cell, digits):
     if isinstance(cell, Fraction):
@@ -239,6 +269,8 @@ def _decimal_cell(cell, digits):
 
 def _finish(table, args):
     """The table with the requested digits, and decimals only with --decimal."""
+    if isinstance(table, str):  # a command that writes files says where
+        return table
     rows = table.rows
     if args.decimal:
         rows = [[_decimal_cell(cell, args.digits) for cell in row] for row in rows]
@@ -246,6 +278,8 @@ def _finish(table, args):
 
 
 def _render(table, fmt, max_rows=None):
+    if isinstance(table, str):
+        return table + "\n"
     if fmt == "markdown":
         text = table.to_markdown()
     elif fmt == "csv":

@@ -4,7 +4,7 @@ import argparse
 
 from .._version import __version__
 from ._common import _INDICES, _METHODS, _THEORIES, DEFAULT_TIME_LIMIT, OUTPUT_FORMATS, PROG
-from .commands import _run_coalitions, _run_compare, _run_indices, _run_leverage
+from .commands import _run_coalitions, _run_compare, _run_indices, _run_leverage, _run_report
 from .inputs import (
     _digits,
     _fraction_below_one,
@@ -50,18 +50,26 @@ examples:
   powerindex coalitions iraq.toml --scenario red_line --plot graph.png
 """
 
+_REPORT_EXAMPLES = """\
+examples:
+  powerindex report bundestag.toml                 # writes ./report/report.html and more
+  powerindex report bundestag.toml -o out --narrative words.md --formateur SPD
+"""
+
 _MAIN_EXAMPLES = """\
 commands:
   indices      power indices of a game (inline or from a file)
   compare      the same players across scenarios or files
   leverage     who holds power beyond their seats (the kingmaker table)
   coalitions   minimal winning, minimum size and weight, connected coalitions
+  report       the report of a parliament from its game file (HTML, Markdown, CSV)
 
 examples:
   powerindex indices --quota 163 91 89 70 57 18
   powerindex compare iraq.toml
   powerindex leverage iraq.toml --format markdown
   powerindex coalitions iraq.toml --scenario red_line
+  powerindex report iraq.toml -o iraq-report
 
 Run 'powerindex COMMAND --help' for the options of a command; docs/cli.md is the guide,
 docs/file-format.md the format of game files. Exit status: 0 done, 1 bad input (the
@@ -73,7 +81,17 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors name the command and exit with status 2."""
 
 
+def _running_options(parser):
+    run = parser.add_argument_group("running")
+    run.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT,
+                     metavar="SECONDS",
+                     help=f"give up after SECONDS (default {DEFAULT_TIME_LIMIT}; 0: no limit)")
+    run.add_argument("--debug", action="store_true",
+                     help="show the traceback of an error")
+
+
 def _common_options():
+    """The options of the commands that print a table: output, then running."""
     common = argparse.ArgumentParser(add_help=False)
     out = common.add_argument_group("output")
     out.add_argument("--format", "-f", choices=OUTPUT_FORMATS, default=None,
@@ -86,12 +104,7 @@ def _common_options():
                           " fractions with their decimals")
     out.add_argument("--digits", type=_digits, default=4, metavar="N",
                      help="decimal places shown (default 4)")
-    run = common.add_argument_group("running")
-    run.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT,
-                     metavar="SECONDS",
-                     help=f"give up after SECONDS (default {DEFAULT_TIME_LIMIT}; 0: no limit)")
-    run.add_argument("--debug", action="store_true",
-                     help="show the traceback of an error")
+    _running_options(common)
     return common
 
 
@@ -113,6 +126,8 @@ def _game_options(parser, scenario_help):
 
 def _parser():
     common = _common_options()
+    running = argparse.ArgumentParser(add_help=False)
+    _running_options(running)
     parser = _Parser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Exact power indices for voting games: weights and quota on the command"
@@ -122,16 +137,44 @@ def _parser():
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name, help_text, description, examples):
-        sub = commands.add_parser(name, parents=[common], help=help_text,
+    def command(name, help_text, description, examples, writes_files=False):
+        sub = commands.add_parser(name, parents=[running if writes_files else common],
+                                  help=help_text,
                                   description=description, epilog=examples,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.set_defaults(parser=sub)
         return sub
 
-    for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions):
+    for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions, _add_report):
         add(command)
     return parser
+
+
+def _add_report(command):
+    sub = command("report", "the report of a parliament from its game file",
+                  "Write the report of a parliament from one game file: report.md, a"
+                  " self-contained report.html (readable on a phone), every table as CSV in"
+                  " tables/ and the figures in figures/: the seats, the power indices, the"
+                  " kingmaker table of every scenario, the scenarios side by side with merged"
+                  " blocs traced, the formateur's partners, the coalition theories, the"
+                  " sensitivity to the graph, the method and the sources.",
+                  _REPORT_EXAMPLES, writes_files=True)
+    sub.add_argument("file", metavar="FILE", help="the game file (.toml, .json, .csv)")
+    sub.add_argument("--out", "-o", metavar="DIR", default="report",
+                     help="the folder to write into (default: ./report)")
+    sub.add_argument("--narrative", metavar="FILE",
+                     help="your text for the report's slots: a Markdown file whose parts"
+                          " start with <!-- slot: NAME --> (summary, parliament, power,"
+                          " leverage, scenarios, formateur, theories, sensitivity, method,"
+                          " sources)")
+    sub.add_argument("--formateur", metavar="PARTY",
+                     help="the party asked to form a government (default: the largest)")
+    sub.add_argument("--no-figures", action="store_true",
+                     help="write no figures (they need matplotlib)")
+    sub.add_argument("--quota", "-q", metavar="Q", help="a quota that replaces the file's")
+    sub.add_argument("--input-format", choices=("toml", "json", "csv"),
+                     help="the format of the file (default: its suffix)")
+    sub.set_defaults(run=_run_report, output=None, format=None, decimal=False, digits=4)
 
 
 def _add_indices(command):

@@ -156,17 +156,19 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
     effective = scenario.effective_game
     power = scenario.power("shapley_shubik")
     banzhaf_values = scenario.power("banzhaf")
-    swing_counts = swings(effective)
-    minimal = minimal_winning_coalitions(effective)
-    membership = minimal.membership()
+    # Swings and minimal winning coalitions describe the game without its unions: beside
+    # Owen values they would mislead, so a table with unions leaves them out.
+    counts = None if unions is not None else (swings(effective), minimal_winning_coalitions(
+        effective).membership())
     veto, dummies = set(effective.veto_players), set(effective.dummies)
     seats, total = seats_of(game)
     with_members = any(len(game.members(p)) > 1 for p in game.players)
     power_name = "Owen" if unions is not None else "Shapley-Shubik"
     banzhaf_name = "Banzhaf-Owen" if unions is not None else "Banzhaf"
     columns = ["player", *(["members"] if with_members else []), "seats", "seat share",
-               power_name, banzhaf_name, "swings", "power / seat share", "minimal winning",
-               "veto", "dummy"]
+               power_name, banzhaf_name, *(["swings"] if counts else []),
+               "power / seat share", *(["minimal winning"] if counts else []), "veto",
+               "dummy"]
     rows, ratios = [], {}
     for player in game.players:
         seat = None if seats is None else seats[player]
@@ -174,20 +176,28 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
         ratio = None if not share else power[player] / share
         ratios[player] = ratio
         members = [" + ".join(map(label, game.members(player)))] if with_members else []
+        swing = [counts[0][player]] if counts else []
+        membership = [counts[1][player]] if counts else []
         rows.append([player, *members, seat, share, power[player], banzhaf_values[player],
-                     swing_counts[player], ratio, membership[player], player in veto,
-                     player in dummies])
+                     *swing, ratio, *membership, player in veto, player in dummies])
+
     def rank(i):
         player = game.players[i]
         return -power[player], -Fraction(seats[player]) if seats else 0, i
 
     order = sorted(range(len(rows)), key=rank)
-    title = f"Leverage in {game!r}" + (" under a compatibility graph" if graph is not None
-                                       else "") + (" with a priori unions"
-                                                   if unions is not None else "")
     summary = _summary(game, ratios, veto, dummies, [game.players[i] for i in order])
-    return Table(columns, [rows[i] for i in order], title=title, notes=[summary])
+    return Table(columns, [rows[i] for i in order], title=_title(game, graph, unions, rule),
+                 notes=[summary])
 
+
+def _title(game, graph, unions, rule):
+    title = f"Leverage in {game!r}"
+    if graph is not None:
+        title += (" where governments are cliques of the compatibility graph"
+                  if rule == "clique" else
+                  " where governments are connected in the compatibility graph")
+    return title + (" with a priori unions" if unions is not None else "")
 
 
 def _summary(game, ratios, veto, dummies, order):

@@ -1,0 +1,183 @@
+"""Every number of a parliament's report, computed once from its game file (:class:`Study`).
+
+A study reads a :class:`~powerindex.GameSpec` -- the parties and seats, the quota, the
+compatibility graph and its rule, a priori unions, an order, named scenarios -- and
+computes what the report shows: the power table and the kingmaker table of every scenario,
+the scenarios side by side with merged blocs traced to their members, the formateur's
+partners, the coalitions the classic theories predict, and the sensitivity of the power
+table to the graph (the file's graph, and none). The sections and files are written from
+it by :mod:`powerindex.study.report`.
+"""
+
+from fractions import Fraction
+
+from ..errors import GameTooLargeError, InvalidTypeError
+from ..games.base import label
+from ..indices.coalition_indices import deegan_packel, holler
+from ..indices.swing_indices import banzhaf, shapley_shubik
+from ..politics.formation import coalition_theories, formateur_partners, seats_of
+from ..politics.leverage import Scenario, compare, leverage
+from ..politics.unions import banzhaf_owen, owen
+from ..present.tables import Table
+from ..readwrite.spec import GameSpec
+
+__all__ = ["Study"]
+
+#: The scenario of the file's base game.
+BASE = "base"
+#: The graph that restricts nothing (every coalition can form).
+OPEN = "no graph"
+
+
+def _rule_words(rule):
+    return ("governments are cliques of the compatibility graph (every pair compatible)"
+            if rule == "clique" else
+            "governments are connected in the compatibility graph")
+
+
+class Study:
+    """Every number of a parliament's report, computed once.
+
+    Parameters
+    ----------
+    spec : GameSpec
+        The game file's content (:func:`~powerindex.read_game`).
+    formateur : player name, optional
+        The party asked to form a government; by default the largest party of each
+        scenario (the first listed, on a tie).
+
+    Attributes
+    ----------
+    title : str
+        The file's title (or a description of the game without one): it heads every
+        page, table and figure.
+    scenarios : dict of str to Scenario
+        ``"base"`` (the file's base game) and the file's scenarios, in the file's order.
+    graphs : dict of str to networkx.Graph or None
+        The graphs of the sensitivity section: the file's graph (if any) and ``"no
+        graph"``.
+    """
+
+    def __init__(self, spec, formateur=None):
+        if not isinstance(spec, GameSpec):
+            raise InvalidTypeError(f"a study needs a GameSpec (pi.read_game), got"
+                                   f" {type(spec).__name__}")
+        self.spec = spec
+        self.title = spec.title or f"A parliament of {spec.game.n} parties"
+        self.formateur = formateur
+        self.scenarios = {BASE: spec.base, **spec.scenarios}
+        self.graphs = {}
+        if spec.graph is not None:
+            self.graphs["the file's graph"] = spec.graph
+        self.graphs[OPEN] = None
+        self._leverage = {}
+
+    # -- naming ---------------------------------------------------------------------------
+    def heading(self, what, scenario=None):
+        """A table's or figure's title: the study's title, what it shows, the scenario and
+        the rule that restricts it."""
+        title = f"{self.title}: {what}"
+        if scenario is not None:
+            title += f" ({scenario}"
+            graph = self.scenarios[scenario].graph
+            title += f"; {_rule_words(self.scenarios[scenario].rule)})" if graph is not None \
+                else ")"
+        return title
+
+    def rule_words(self, rule=None):
+        """The rule in words: how the graph restricts governments."""
+        return _rule_words(self.spec.rule if rule is None else rule)
+
+    # -- the tables -----------------------------------------------------------------------
+    def seats_table(self):
+        game = self.spec.game
+        total = Fraction(game.total_weight)
+        rows = [[p, w, Fraction(w) / total]
+                for p, w in zip(game.players, game.weights, strict=True)]
+        return Table(["party", "seats", "seat share"], rows,
+                     title=self.heading("seats"),
+                     notes=[f"{game.total_weight} seats; a coalition needs {game.quota}."])
+
+    def power_table(self, name=BASE):
+        """The power indices of one scenario's game (restricted by its graph)."""
+        scenario = self.scenarios[name]
+        game = scenario.effective_game
+        columns, results, notes = [], [], []
+        if scenario.unions is not None:
+            candidates = [("Owen", lambda g: owen(g, scenario.unions)),
+                          ("Banzhaf-Owen", lambda g: banzhaf_owen(g, scenario.unions))]
+        else:
+            candidates = [("Shapley-Shubik", shapley_shubik), ("Banzhaf", banzhaf),
+                          ("Holler", holler), ("Deegan-Packel", deegan_packel)]
+        for column, index in candidates:
+            try:
+                results.append(index(game))
+                columns.append(column)
+            except GameTooLargeError as exc:
+                notes.append(f"No {column} value: {exc}")
+        seats, _ = seats_of(scenario.game)
+        rows = [[p, None if seats is None else seats[p], *(r[p] for r in results)]
+                for p in scenario.game.players]
+        return Table(["party", "seats", *columns], rows,
+                     title=self.heading("power indices", name), notes=notes)
+
+    def leverage_table(self, name=BASE):
+        """The kingmaker table of one scenario (:func:`~powerindex.leverage`)."""
+        if name not in self._leverage:
+            scenario = self.scenarios[name]
+            table = leverage(scenario.game, scenario.graph, scenario.unions,
+                             rule=scenario.rule)
+            table.title = self.heading("leverage (power against seats)", name)
+            self._leverage[name] = table
+        return self._leverage[name]
+
+    def comparison(self, index="shapley_shubik", graph_name=None):
+        """Every scenario side by side (``graph_name``: under that graph instead of each
+        scenario's own), with the change from the base game."""
+        scenarios = {name: self._under(scenario, graph_name)
+                     for name, scenario in self.scenarios.items()}
+        table = compare(scenarios, index=index, baseline=BASE)
+        what = ("Shapley-Shubik (Owen with unions)" if index == "shapley_shubik" else
+                "Banzhaf (Banzhaf-Owen with unions)") + " across scenarios"
+        if graph_name is not None:
+            what += f", {graph_name}"
+            if self.graphs[graph_name] is not None:
+                what += f" ({self.rule_words()})"
+        table.title = self.heading(what)
+        return table
+
+    def _under(self, scenario, graph_name):
+        if graph_name is None:
+            return scenario
+        graph = self.graphs[graph_name]
+        if graph is not None:
+            graph = scenario.graph if scenario.graph is not None else graph
+        return Scenario(scenario.game, graph, scenario.unions, scenario.rule)
+
+    def formateur_of(self, name):
+        """The formateur of a scenario: the study's, or the largest party."""
+        game = self.scenarios[name].game
+        if self.formateur is not None and self.formateur in game.players:
+            return self.formateur
+        seats, _ = seats_of(game)
+        return max(game.players, key=lambda p: seats[p])
+
+    def partners_table(self, name=BASE):
+        scenario = self.scenarios[name]
+        formateur = self.formateur_of(name)
+        table = formateur_partners(scenario.game, formateur, scenario.graph,
+                                   rule=scenario.rule)
+        table.title = self.heading(f"partners of the formateur, {label(formateur)}", name)
+        return table
+
+    def theories_table(self, name=BASE):
+        scenario = self.scenarios[name]
+        order = self.spec.order if name == BASE else None
+        theories = coalition_theories(scenario.game, scenario.graph, order,
+                                      rule=scenario.rule)
+        rows = [[theory, " + ".join(map(label, c.members)), len(c.members), c.seats]
+                for theory, coalitions in theories.items() for c in coalitions]
+        counts = "; ".join(f"{theory}: {len(found)}" for theory, found in theories.items())
+        return Table(["theory", "coalition", "members", "seats"], rows,
+                     title=self.heading("coalitions the theories predict", name),
+                     notes=[f"Coalitions found: {counts}."])

@@ -1,0 +1,305 @@
+"""The report of a parliament: report.md, a self-contained report.html, CSV tables and figures.
+
+:func:`write_report` writes, into one folder, everything a :class:`~powerindex.study.Study`
+computes: the Markdown report, the same report as one HTML page (figures embedded, readable
+on a phone), every table as CSV in ``tables/`` and the figures as PNG in ``figures/``. The
+same game file gives the same bytes.
+
+The analyst's own words go into *slots*: a narrative is a mapping from slot name to
+Markdown (or the text of a file whose slots are marked ``<!-- slot: NAME -->``), placed at
+the head of the section of that name: ``summary`` (under the title), ``parliament``,
+``power``, ``leverage``, ``scenarios``, ``formateur``, ``theories``, ``sensitivity``,
+``method`` and ``sources``.
+"""
+
+import re
+from pathlib import Path
+
+from ..errors import ReportError
+from ..present.html import markdown_page
+from .model import BASE, Study
+
+__all__ = ["write_report", "report_markdown", "read_narrative", "SLOTS"]
+
+SLOTS = ("summary", "parliament", "power", "leverage", "scenarios", "formateur", "theories",
+         "sensitivity", "method", "sources")
+_SLOT = re.compile(r"^<!--\s*slot:\s*([\w-]+)\s*-->\s*$", re.MULTILINE)
+
+
+def read_narrative(text):
+    """The slots of a narrative file: ``<!-- slot: NAME -->`` lines start each one.
+
+    Examples
+    --------
+    >>> read_narrative("<!-- slot: summary -->\\nWho decides?\\n\\n<!-- slot: power -->\\nA.")
+    {'summary': 'Who decides?', 'power': 'A.'}
+    """
+    parts = _SLOT.split(text)
+    if parts[0].strip():
+        raise ReportError("a narrative starts with a slot line such as '<!-- slot: summary -->'")
+    slots = {}
+    for name, body in zip(parts[1::2], parts[2::2], strict=True):
+        if name not in SLOTS:
+            raise ReportError(f"unknown slot {name!r}; the slots are {', '.join(SLOTS)}")
+        if name in slots:
+            raise ReportError(f"the slot {name!r} is given twice")
+        slots[name] = body.strip()
+    return slots
+
+
+def _check_narrative(narrative):
+    if narrative is None:
+        return {}
+    if isinstance(narrative, str):
+        return read_narrative(narrative)
+    unknown = [name for name in narrative if name not in SLOTS]
+    if unknown:
+        raise ReportError(f"unknown slot {unknown[0]!r}; the slots are {', '.join(SLOTS)}")
+    return dict(narrative)
+
+
+class _Writer:
+    """The sections of one report, with the tables and figures they refer to."""
+
+    def __init__(self, study, narrative, figures):
+        self.study = study
+        self.narrative = narrative
+        self.figures = figures  # name -> path relative to the report
+        self.tables = {}  # file stem -> Table, written as CSV
+
+    def slot(self, name):
+        text = self.narrative.get(name)
+        return [text, ""] if text else []
+
+    def table(self, stem, table):
+        self.tables[stem] = table
+        return [f"**{table.title}**", "", table.to_markdown(), "",
+                f"([CSV](tables/{stem}.csv))", ""]
+
+    def figure(self, name, caption):
+        return [f"![{caption}]({self.figures[name]})", ""] if name in self.figures else []
+
+    # -- sections -----------------------------------------------------------------------------
+    def parliament(self):
+        study, spec = self.study, self.study.spec
+        lines = ["## The parliament", "", *self.slot("parliament")]
+        lines += self.table("seats", study.seats_table())
+        if spec.quota_share is not None:
+            lines += [f"The quota is stated as {spec.quota_share}: {spec.game.quota} seats.", ""]
+        if spec.graph is not None:
+            missing = [f"{a} and {b}" for i, a in enumerate(spec.game.players)
+                       for b in spec.game.players[i + 1:] if not spec.graph.has_edge(a, b)]
+            lines += [f"**Who can govern with whom**: {study.rule_words()}. Pairs that cannot"
+                      f" sit together: {'; '.join(missing) or 'none'}.", ""]
+            lines += self.figure("graph", f"{study.title}: the compatibility graph")
+        if spec.unions:
+            unions = (spec.unions.items() if hasattr(spec.unions, "items")
+                      else (("+".join(map(str, u)), u) for u in spec.unions))
+            listed = "; ".join(f"{name}: {', '.join(map(str, members))}"
+                               for name, members in unions)
+            lines += [f"**A priori unions** (parties that bargain together): {listed}.", ""]
+        if spec.order is not None:
+            lines += [f"**Ideological order**, left to right: {', '.join(spec.order)}.", ""]
+        return lines
+
+    def power(self):
+        lines = ["## Power", "", *self.slot("power")]
+        lines += ["Exact values (fractions, with their decimals) of the base game"
+                  + (", restricted by the compatibility graph" if self.study.spec.graph
+                     is not None else "") + ".", ""]
+        lines += self.table("power-base", self.study.power_table(BASE))
+        lines += self.figure("power", f"{self.study.title}: power against seat share")
+        return lines
+
+    def leverage(self):
+        lines = ["## Kingmakers: power against seats", "", *self.slot("leverage")]
+        for name in self.study.scenarios:
+            lines += [f"### {name}", ""]
+            lines += self.table(f"leverage-{_stem(name)}", self.study.leverage_table(name))
+        return lines
+
+    def scenarios(self):
+        study = self.study
+        lines = ["## Scenarios side by side", "", *self.slot("scenarios")]
+        described = [f"- **{name}**: {change.description}"
+                     for name, change in study.spec.changes.items() if change.description]
+        if described:
+            lines += [*described, ""]
+        if len(study.scenarios) == 1:
+            return lines + ["The file states no scenario besides its base game.", ""]
+        lines += ["Each player's Shapley-Shubik index (the Owen value where the scenario has"
+                  " a priori unions) in every scenario, and the change from the base game."
+                  " A merged bloc is traced through its members: where they act"
+                  " separately, its row shows the sum of their values.", ""]
+        lines += self.table("scenarios-shapley-shubik", study.comparison("shapley_shubik"))
+        lines += self.figure("scenarios", f"{study.title}: power across scenarios")
+        lines += self.table("scenarios-banzhaf", study.comparison("banzhaf"))
+        return lines
+
+    def formateur(self):
+        lines = ["## The formateur's partners", "", *self.slot("formateur")]
+        lines += ["The party asked to form a government"
+                  + (f" ({self.study.formateur})" if self.study.formateur else
+                     " (here the largest party)") + ", the minimal winning coalitions it can"
+                  " lead, and the partners it cannot do without (pivotal).", ""]
+        for name in self.study.scenarios:
+            table = self.study.partners_table(name)
+            lines += [f"### {name}", "", *table.notes, ""]
+            if table.rows:
+                lines += self.table(f"partners-{_stem(name)}", table)
+        return lines
+
+    def theories(self):
+        lines = ["## What the coalition theories predict", "", *self.slot("theories")]
+        lines += self.table("theories-base", self.study.theories_table(BASE))
+        return lines
+
+    def sensitivity(self):
+        study = self.study
+        lines = ["## Sensitivity: every graph and every scenario", "",
+                 *self.slot("sensitivity")]
+        for graph_name in study.graphs:
+            table = study.comparison("shapley_shubik", graph_name)
+            lines += [f"### {graph_name}", ""]
+            lines += self.table(f"sensitivity-{_stem(graph_name)}", table)
+        return lines
+
+    def method(self):
+        spec = self.study.spec
+        lines = ["## Method", "", *self.slot("method"),
+                 "- Every value is exact: fractions computed by powerindex, shown with their"
+                 " decimals (rounded for reading only).",
+                 "- The game is a weighted majority game: a coalition wins when its seats"
+                 f" reach the quota ({spec.game.quota} of {spec.game.total_weight}).",
+                 "- A merged bloc adds its members' seats and is compatible with a party only"
+                 " if every member is; an a priori union keeps its members as players who"
+                 " bargain together (Owen value)."]
+        if spec.graph is not None:
+            lines.append(f"- The compatibility graph restricts which coalitions can form:"
+                         f" {self.study.rule_words()}; the indices are those of the"
+                         " restricted game.")
+        return lines + [""]
+
+    def sources(self):
+        lines = ["## Sources", "", *self.slot("sources")]
+        if not self.narrative.get("sources"):
+            lines += ["The game file names no sources: every seat count, graph edge and"
+                      " assumption above is the file's.", ""]
+        return lines
+
+    def markdown(self):
+        title = self.study.title
+        lines = [f"# {title}", "", *self.slot("summary"),
+                 "Generated by powerindex from its game file; every value is exact.", ""]
+        for section in (self.parliament, self.power, self.leverage, self.scenarios,
+                        self.formateur, self.theories, self.sensitivity, self.method,
+                        self.sources):
+            lines += section()
+        return "\n".join(line for line in lines).rstrip() + "\n"
+
+
+def _stem(name):
+    return re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-") or "scenario"
+
+
+def report_markdown(study, narrative=None, figures=None):
+    """``(markdown, tables)``: the report's text and its tables by file stem."""
+    writer = _Writer(study, _check_narrative(narrative), figures or {})
+    return writer.markdown(), writer.tables
+
+
+def _write_figures(study, folder):
+    """Draw the figures into ``folder``; their paths relative to the report, by name."""
+    from ..present import plot
+
+    folder.mkdir(parents=True, exist_ok=True)
+    figures = {}
+    tables = {name: study.leverage_table(name) for name in study.scenarios}
+    power = plot.power_vs_seats(tables, title=study.heading("power against seat share"))
+    plot.save(power, folder / "power-vs-seats.png")
+    figures["power"] = "figures/power-vs-seats.png"
+    if len(study.scenarios) > 1:
+        changes = plot.scenario_changes(
+            study.comparison("shapley_shubik"),
+            title=study.heading("Shapley-Shubik (Owen with unions) by scenario"))
+        plot.save(changes, folder / "scenarios.png")
+        figures["scenarios"] = "figures/scenarios.png"
+    if study.spec.graph is not None:
+        base = study.scenarios[BASE]
+        figure = plot.compatibility_graph_figure(
+            base.graph, power=base.power("shapley_shubik"),
+            seats=dict(zip(base.game.players, base.game.weights, strict=True)),
+            title=study.heading("compatibility graph (node area: power)"))
+        plot.save(figure, folder / "graph.png")
+        figures["graph"] = "figures/graph.png"
+    return figures
+
+
+def write_report(source, out_dir, *, narrative=None, formateur=None, figures=True):
+    """Write the report of a parliament: report.md, report.html, tables/ and figures/.
+
+    Parameters
+    ----------
+    source : str, os.PathLike, GameSpec or Study
+        A game file (TOML, JSON or CSV; see ``docs/file-format.md``), its content, or a
+        study of it.
+    out_dir : str or os.PathLike
+        The folder to write into (created if missing).
+    narrative : mapping of str to str, or str, optional
+        The analyst's words by slot (see the module's description), or the text of a
+        narrative file with ``<!-- slot: NAME -->`` lines.
+    formateur : player name, optional
+        The party asked to form a government (default: the largest of each scenario).
+    figures : bool, optional
+        Draw the figures (needs matplotlib, the ``plot`` extra); default True.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of report.md.
+
+    Raises
+    ------
+    GameFileError
+        The game file cannot be read (the message names file, line and field).
+    ReportError
+        A narrative with an unknown slot.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import powerindex as pi
+    >>> spec = pi.readwrite.loads('title = "Demo"\\nmajority = true\\n'
+    ...     'parties = [{ name = "A", seats = 5 }, { name = "B", seats = 4 },'
+    ...     ' { name = "C", seats = 3 }]', "toml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pi.write_report(spec, folder, figures=False)
+    ...     text = path.read_text(encoding="utf-8")
+    >>> text.splitlines()[0]
+    '# Demo'
+    >>> "| A | 5 | 5/12 (0.4167) |" in text
+    True
+    """
+    from ..readwrite import read_game
+    from ..readwrite.spec import GameSpec
+
+    if isinstance(source, Study):
+        study = source
+    else:
+        spec = source if isinstance(source, GameSpec) else read_game(source)
+        study = Study(spec, formateur=formateur)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    drawn = _write_figures(study, out / "figures") if figures else {}
+    text, tables = report_markdown(study, narrative, drawn)
+    for stem, table in tables.items():
+        _write(out / "tables" / f"{stem}.csv", table.to_csv())
+    _write(out / "report.md", text)
+    _write(out / "report.html", markdown_page(text, base_dir=out))
+    return out / "report.md"
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+

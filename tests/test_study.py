@@ -1,0 +1,175 @@
+"""The report of any parliament (powerindex.study and ``powerindex report``), end to end.
+
+A parliament this project has never seen -- the Knesset elected in 2022 (120 seats, 61 to
+govern; seats from the Central Elections Committee's final results, as reported by the
+Knesset's website) -- with a compatibility graph, a union and a merger as scenarios: the
+report is written, its numbers recompute by an independent brute force, the same file
+gives the same bytes, and the narrative goes into its slots.
+"""
+
+import functools
+import itertools
+
+import pytest
+
+import powerindex as pi
+from powerindex.cli import main
+
+import brute
+
+pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
+
+KNESSET = """\
+title = "Knesset, 2022"
+majority = true
+rule = "clique"
+parties = [
+    { name = "Likud", seats = 32 },
+    { name = "Yesh Atid", seats = 24 },
+    { name = "Religious Zionism", seats = 14 },
+    { name = "National Unity", seats = 12 },
+    { name = "Shas", seats = 11 },
+    { name = "UTJ", seats = 7 },
+    { name = "Yisrael Beiteinu", seats = 6 },
+    { name = "Ra'am", seats = 5 },
+    { name = "Hadash-Ta'al", seats = 5 },
+    { name = "Labor", seats = 4 },
+]
+
+[graph]
+incompatible = [["Likud", "Yesh Atid"], ["Likud", "Ra'am"], ["Likud", "Hadash-Ta'al"],
+                ["Religious Zionism", "Ra'am"], ["Religious Zionism", "Hadash-Ta'al"],
+                ["Religious Zionism", "Yesh Atid"], ["Yisrael Beiteinu", "Shas"],
+                ["Yisrael Beiteinu", "UTJ"]]
+
+[scenarios.bloc]
+description = "The right-wing and religious parties bargain as one union"
+unions = [["Likud", "Religious Zionism", "Shas", "UTJ"]]
+
+[scenarios.merged_right]
+description = "Likud and Religious Zionism merge"
+merge = [{ members = ["Likud", "Religious Zionism"], name = "Likud+RZ" }]
+"""
+
+
+def knesset():
+    return pi.readwrite.loads(KNESSET, "toml")
+
+
+def restricted_rule(spec):
+    """A coalition wins when it contains a clique of the graph that reaches the quota."""
+    seats = dict(zip(spec.game.players, spec.game.weights, strict=True))
+    graph = spec.graph
+
+    @functools.cache
+    def wins(coalition):
+        members = sorted(coalition)
+        for size in range(1, len(members) + 1):
+            for part in itertools.combinations(members, size):
+                if sum(seats[p] for p in part) >= spec.game.quota and all(
+                        graph.has_edge(a, b) for a, b in itertools.combinations(part, 2)):
+                    return True
+        return False
+
+    return wins
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("knesset")
+    narrative = ("<!-- slot: summary -->\nWho could Netanyahu govern with?\n\n"
+                 "<!-- slot: sources -->\nSeats: the Knesset's final results of 2022.\n")
+    path = pi.write_report(knesset(), out, narrative=narrative)
+    return out, path.read_text(encoding="utf-8")
+
+
+def test_every_part_of_the_report_is_written(written):
+    out, text = written
+    assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    for heading in ("# Knesset, 2022", "## The parliament", "## Power", "## Kingmakers",
+                    "## Scenarios side by side", "## The formateur's partners",
+                    "## What the coalition theories predict", "## Sensitivity", "## Method",
+                    "## Sources"):
+        assert heading in text
+    for name in ("seats", "power-base", "leverage-base", "leverage-bloc",
+                 "scenarios-shapley-shubik", "partners-base", "theories-base",
+                 "sensitivity-no-graph", "sensitivity-the-file-s-graph"):
+        assert (out / "tables" / f"{name}.csv").exists()
+        assert f"(tables/{name}.csv)" in text
+    for figure in ("power-vs-seats", "scenarios", "graph"):
+        assert (out / "figures" / f"{figure}.png").exists()
+    assert text.count("Knesset, 2022:") >= 10  # the title heads every table
+
+
+def test_the_narrative_goes_into_its_slots(written):
+    _, text = written
+    assert text.splitlines()[2] == "Who could Netanyahu govern with?"
+    assert "## Sources\n\nSeats: the Knesset's final results of 2022." in text
+    with pytest.raises(pi.ReportError, match="unknown slot 'intro'"):
+        pi.study.read_narrative("<!-- slot: intro -->\ntext")
+    with pytest.raises(pi.ReportError, match="starts with a slot line"):
+        pi.study.read_narrative("text before any slot")
+
+
+def test_the_power_table_recomputes_by_brute_force():
+    spec = knesset()
+    study = pi.Study(spec)
+    table = study.power_table()
+    expected = brute.shapley_shubik_subsets(list(spec.game.players), restricted_rule(spec))
+    assert dict(zip(table.column("party"), table.column("Shapley-Shubik"), strict=True)) \
+        == expected
+    assert sum(expected.values()) == 1
+
+
+def test_the_scenarios_trace_the_merged_bloc():
+    study = pi.Study(knesset())
+    table = study.comparison("shapley_shubik")
+    rows = {row[0]: row for row in table.rows}
+    merged = rows["Likud+RZ"]
+    base = pi.shapley_shubik(study.scenarios["base"].effective_game)
+    # The bloc's row shows, in the base game, the sum of its members' values.
+    assert merged[table.columns.index("base")] == base["Likud"] + base["Religious Zionism"]
+    assert rows["Likud"][table.columns.index("merged_right")] is None
+
+
+def test_the_same_file_gives_the_same_bytes(tmp_path):
+    first = pi.write_report(knesset(), tmp_path / "a")
+    second = pi.write_report(knesset(), tmp_path / "b")
+    for name in ("report.md", "report.html", "figures/graph.png", "tables/leverage-bloc.csv"):
+        assert (first.parent / name).read_bytes() == (second.parent / name).read_bytes()
+
+
+def test_a_union_table_does_not_show_swings_of_the_game_without_its_unions():
+    table = pi.Study(knesset()).leverage_table("bloc")
+    assert "Owen" in table.columns and "swings" not in table.columns
+
+
+def test_the_command_writes_the_report(tmp_path, capsys):
+    game = tmp_path / "knesset.toml"
+    game.write_text(KNESSET, encoding="utf-8")
+    code = main(["report", str(game), "-o", str(tmp_path / "out"), "--formateur", "Likud",
+                 "--no-figures"])
+    out = capsys.readouterr().out
+    assert code == 0 and "report.md" in out and "tables" in out
+    text = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "partners of the formateur, Likud" in text
+    assert not (tmp_path / "out" / "figures").exists()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--formateur", "Nobody"], "the formateur 'Nobody' is not a party"),
+    (["--narrative", "missing.md"], "cannot read missing.md"),
+])
+def test_the_command_names_what_is_wrong(tmp_path, capsys, argv, message):
+    game = tmp_path / "knesset.toml"
+    game.write_text(KNESSET, encoding="utf-8")
+    code = main(["report", str(game), "-o", str(tmp_path / "out"), *argv])
+    assert code == 1 and message in capsys.readouterr().err
+
+
+def test_a_bad_game_file_is_named_with_its_line(tmp_path, capsys):
+    game = tmp_path / "bad.toml"
+    game.write_text('majority = true\nparties = [{ name = "A", seats = "x" }]\n',
+                    encoding="utf-8")
+    code = main(["report", str(game), "-o", str(tmp_path / "out")])
+    assert code == 1 and "bad.toml, line 2, field 'seats'" in capsys.readouterr().err

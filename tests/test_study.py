@@ -10,12 +10,11 @@ gives the same bytes, and the narrative goes into its slots.
 import functools
 import itertools
 
+import brute
 import pytest
 
 import powerindex as pi
 from powerindex.cli import main
-
-import brute
 
 pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning")
 

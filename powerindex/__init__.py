@@ -24,6 +24,7 @@ from .errors import (
     InvalidUnionsError,
     InvalidWeightError,
     NucleolusError,
+    PositionError,
     PowerIndexError,
     PrecisionWarning,
     ReportError,
@@ -62,19 +63,26 @@ from .indices import (
 )
 from .politics import (
     Coalition,
+    MedianParty,
     RestrictedGame,
     Scenario,
     banzhaf_owen,
+    closed_minimal_range_coalitions,
     coalition_theories,
     compare,
     compatibility_graph,
+    compatibility_graph_from_positions,
     formateur_partners,
     governing_coalitions,
     is_connected_coalition,
     leverage,
+    median_party,
     merge_graph,
+    minimal_range_coalitions,
     myerson,
     owen,
+    policy_range,
+    policy_variance,
     quotient_game,
     restrict,
 )
@@ -131,6 +139,14 @@ __all__ = [
     "governing_coalitions",
     "coalition_theories",
     "Coalition",
+    # policy positions
+    "minimal_range_coalitions",
+    "closed_minimal_range_coalitions",
+    "policy_range",
+    "policy_variance",
+    "compatibility_graph_from_positions",
+    "median_party",
+    "MedianParty",
     # general TU games
     "TUGame",
     "to_tu_game",
@@ -171,6 +187,7 @@ __all__ = [
     "ReportError",
     "PrecisionWarning",
     "InvalidUnionsError",
+    "PositionError",
     "ImproperGameWarning",
 ]
 

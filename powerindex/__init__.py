@@ -66,6 +66,7 @@ from .politics import (
     MedianParty,
     RestrictedGame,
     Scenario,
+    SpatialEstimate,
     banzhaf_owen,
     closed_minimal_range_coalitions,
     coalition_theories,
@@ -85,6 +86,7 @@ from .politics import (
     policy_variance,
     quotient_game,
     restrict,
+    shapley_owen,
 )
 from .present.tables import Table
 from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
@@ -147,6 +149,8 @@ __all__ = [
     "compatibility_graph_from_positions",
     "median_party",
     "MedianParty",
+    "shapley_owen",
+    "SpatialEstimate",
     # general TU games
     "TUGame",
     "to_tu_game",

@@ -25,6 +25,8 @@ from .median import MedianParty, median_party
 from .myerson import myerson
 from .positions import compatibility_graph_from_positions, policy_range, policy_variance
 from .restriction import RestrictedGame, restrict
+from .spatial import shapley_owen
+from .spatial_estimate import SpatialEstimate
 from .unions import banzhaf_owen, owen, quotient_game
 
 __all__ = [
@@ -51,4 +53,6 @@ __all__ = [
     "compatibility_graph_from_positions",
     "median_party",
     "MedianParty",
+    "shapley_owen",
+    "SpatialEstimate",
 ]

@@ -52,8 +52,9 @@ class MedianParty:
         the seats split exactly in half between neighbours, more when players share the
         position).
     party : player name or None
-        The player that is, alone, the median on every dimension (on one dimension: the
-        median party); None when there is none.
+        The one player at a median position on every dimension (on one dimension: the
+        median party); None when no player is, or when several are (players sharing the
+        median position, or an exact split of the seats between two parties).
     core : tuple or None
         The players whose position is at the core: no winning coalition lies strictly on
         one side of any line (hyperplane) through it. Checked exactly on one and two
@@ -74,29 +75,32 @@ class MedianParty:
     dimension_names: tuple = ()
 
     def to_table(self):
-        """A :class:`~powerindex.Table`: per dimension, the median party, its position and
-        the seats strictly to its left and right (when the game has seats); the verdict on
-        the core in the notes."""
+        """A :class:`~powerindex.Table`: per dimension, each median party, its position
+        and the seats strictly to its left and right (when the game has seats); the
+        verdict on the core in the notes."""
         seats, _ = seats_of(self.game)
         rows = []
         for axis, players in enumerate(self.medians):
-            value = self.positions[players[0]][axis]
-            left = [p for p in self.game.players if self.positions[p][axis] < value]
-            right = [p for p in self.game.players if self.positions[p][axis] > value]
-            rows.append([self.dimension_names[axis], " = ".join(label(p) for p in players),
-                         value.numerator if value.denominator == 1 else value,
-                         _seats(seats, left), _seats(seats, right)])
+            for player in players:
+                value = self.positions[player][axis]
+                left = [p for p in self.game.players if self.positions[p][axis] < value]
+                right = [p for p in self.game.players if self.positions[p][axis] > value]
+                rows.append([self.dimension_names[axis], label(player),
+                             int(value) if value.denominator == 1 else float(value),
+                             _seats(seats, left), _seats(seats, right)])
         return Table(["dimension", "median party", "position", "seats left", "seats right"],
                      rows, title=f"Median parties of {self.game!r}", notes=self._notes())
 
     def _notes(self):
         many = len(self.medians) > 1
+        everywhere = [p for p in self.game.players
+                      if all(p in players for players in self.medians)]
         if self.party is None:
-            tied = [axis for axis, players in enumerate(self.medians) if len(players) > 1]
-            if tied:
-                return [f"No single median party on {self.dimension_names[tied[0]]}: the"
-                        f" players {', '.join(map(label, self.medians[tied[0]]))} share it."
-                        + (" No party is median on every dimension." if many else "")]
+            if len(everywhere) > 1:
+                return [f"{', '.join(map(label, everywhere))} are each median"
+                        + (" on every dimension" if many else "")
+                        + " (they share the position, or the seats split exactly between"
+                        " them): no single median party."]
             return ["No party is median on every dimension, so no party is at the core."]
         name = label(self.party)
         if not many:
@@ -191,7 +195,7 @@ def median_party(game, positions, *, dimension_names=None):
     Returns
     -------
     MedianParty
-        With ``medians`` (per dimension), ``party`` (the player alone median on every
+        With ``medians`` (per dimension), ``party`` (the one player at the median on every
         dimension, or None) and ``core``; printing shows a table with the verdict.
 
     Raises
@@ -257,8 +261,8 @@ def median_party(game, positions, *, dimension_names=None):
     medians = tuple(tuple(game.players[i] for i in
                           _medians_on([p[axis] for p in points], wins))
                     for axis in range(placed.dimensions))
-    alone = {players[0] for players in medians if len(players) == 1}
-    party = alone.pop() if len(alone) == 1 and all(len(m) == 1 for m in medians) else None
+    everywhere = [p for p in game.players if all(p in players for players in medians)]
+    party = everywhere[0] if len(everywhere) == 1 else None
     core, beaten = _core(game, placed.dimensions, points, medians, wins)
     return MedianParty(game, placed, medians, party, core, beaten, names)
 

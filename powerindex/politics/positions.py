@@ -53,6 +53,7 @@ from ..games.weighted import WeightedGame
 __all__ = [
     "Positions",
     "check_positions",
+    "plain_position",
     "seats_of",
     "policy_range",
     "policy_variance",
@@ -114,6 +115,14 @@ class Positions(Mapping):
                     f" positions are given for {list(self._coords)}"
                 ) from None
         return coords
+
+    def plain(self):
+        """Player -> position as plain exact numbers: an int or Fraction on one dimension,
+        a tuple of them on several (what a game file holds)."""
+        def simple(point):
+            values = tuple(simplest(x) for x in point)
+            return values[0] if self.dimensions == 1 else values
+        return {player: simple(point) for player, point in self._coords.items()}
 
     def line(self, purpose):
         """Player -> the one coordinate, or a PositionError when there are several."""
@@ -178,6 +187,13 @@ def _coordinates(player, value):
         raise PositionError(f"the position of player {player!r} is empty: give at least one"
                             " number")
     return tuple(_coordinate(player, item) for item in items)
+
+
+def plain_position(player, value):
+    """One position as plain exact numbers: an int or Fraction, or a tuple of them (the
+    package's error, naming ``player``, for anything else)."""
+    point = tuple(simplest(x) for x in _coordinates(player, value))
+    return point[0] if isinstance(value, numbers.Real | Decimal) else point
 
 
 def check_positions(positions, players=None):

@@ -26,7 +26,7 @@ Examples
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .._engines.plans import WeightThreshold
@@ -61,7 +61,8 @@ class MedianParty:
         dimensions; None on three or more, where it is not checked.
     beaten_by : dict
         For a player median on every dimension whose position is not at the core: a
-        winning coalition lying strictly on one side of a line through it.
+        winning coalition lying strictly on one side of a line through it (a new dict on
+        every access, from ``blocking``, the same as ``(player, coalition)`` pairs).
     dimension_names : tuple of str
         Names of the dimensions, for the table.
     """
@@ -71,8 +72,13 @@ class MedianParty:
     medians: tuple
     party: object
     core: object
-    beaten_by: dict = field(default_factory=dict)
+    blocking: tuple = ()
     dimension_names: tuple = ()
+
+    @property
+    def beaten_by(self):
+        """Candidate -> a winning coalition strictly on one side of a line through it."""
+        return dict(self.blocking)
 
     def to_table(self):
         """A :class:`~powerindex.Table`: per dimension, each median party, its position
@@ -264,7 +270,7 @@ def median_party(game, positions, *, dimension_names=None):
     everywhere = [p for p in game.players if all(p in players for players in medians)]
     party = everywhere[0] if len(everywhere) == 1 else None
     core, beaten = _core(game, placed.dimensions, points, medians, wins)
-    return MedianParty(game, placed, medians, party, core, beaten, names)
+    return MedianParty(game, placed, medians, party, core, tuple(beaten.items()), names)
 
 
 def _core(game, dimensions, points, medians, wins):

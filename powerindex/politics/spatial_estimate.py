@@ -51,6 +51,18 @@ class SpatialEstimate(_PlayerValues):
         The seed that reproduces the run; None when a ``numpy.random.Generator`` was given.
     interval_method : str
         ``"wilson"``.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame([1, 1, 1], 2, players=["A", "B", "C"])
+    >>> cube = {"A": (0, 0, 0), "B": (1, 0, 0), "C": (0, 1, 0)}  # in the plane z = 0
+    >>> result = pi.shapley_owen(g, cube, samples=4_000, seed=5)
+    >>> result.samples, result.seed, round(sum(result.values()), 12)
+    (4000, 5, 1.0)
+    >>> low, high = result.confidence_interval("A")  # the exact value is 1/2
+    >>> bool(low < 0.5 < high)
+    True
     """
 
     __slots__ = ("index", "game", "method", "samples", "confidence", "seed",

@@ -497,6 +497,38 @@ POLITICS = {
 
 
 # ---------------------------------------------------------------------------------------
+# Positions: the Shapley-Owen spatial power index, two dimensions (the angular sweep)
+
+SPATIAL_N = 500
+SPATIAL_SEED = 8
+SPATIAL_PLAYERS = [f"V{i:03d}" for i in range(SPATIAL_N)]
+
+
+def spatial_positions():
+    """500 positions uniform in the unit square (seeded; floats, read exactly)."""
+    rng = random.Random(SPATIAL_SEED)
+    return {p: (rng.random(), rng.random()) for p in SPATIAL_PLAYERS}
+
+
+def spatial_factory():
+    """500 voters, weights uniform in 1..100, a majority quota (same seed)."""
+    rng = random.Random(SPATIAL_SEED + 1)
+    weights = [rng.randint(1, 100) for _ in SPATIAL_PLAYERS]
+    return lambda: pi.WeightedGame(weights, pi.MAJORITY, players=SPATIAL_PLAYERS)
+
+
+SPATIAL_POSITIONS = spatial_positions()
+
+
+def spatial_cases():
+    """The timed call is the whole ``pi.shapley_owen(game, positions)``: checking the
+    positions (exact Fractions), the sweep and the result."""
+    return [Case("spatial500/shapley_owen", "random 500, 2-D positions", "shapley_owen",
+                 loader=spatial_factory, check=check_float,
+                 call=lambda g: pi.shapley_owen(g, SPATIAL_POSITIONS))]
+
+
+# ---------------------------------------------------------------------------------------
 # Cases
 
 
@@ -559,6 +591,7 @@ def build_cases(data_dir):
                       loader=random_tu_factory, call=pi.nucleolus, check=check_nucleolus))
     cases.append(Case("simple12/nucleolus", "weighted 12 as TU game", "nucleolus",
                       loader=simple_tu_factory, call=pi.nucleolus, check=check_nucleolus))
+    cases += spatial_cases()
     cases.append(Case("iraq_report/study", "Iraq 2010, all scenarios", "study",
                       loader=iraq_study_factory, call=build_study, check=check_study,
                       method="enumerate"))

@@ -24,6 +24,7 @@ from .errors import (
     InvalidUnionsError,
     InvalidWeightError,
     NucleolusError,
+    PositionError,
     PowerIndexError,
     PrecisionWarning,
     ReportError,
@@ -62,21 +63,30 @@ from .indices import (
 )
 from .politics import (
     Coalition,
+    MedianParty,
     RestrictedGame,
     Scenario,
+    SpatialEstimate,
     banzhaf_owen,
+    closed_minimal_range_coalitions,
     coalition_theories,
     compare,
     compatibility_graph,
+    compatibility_graph_from_positions,
     formateur_partners,
     governing_coalitions,
     is_connected_coalition,
     leverage,
+    median_party,
     merge_graph,
+    minimal_range_coalitions,
     myerson,
     owen,
+    policy_range,
+    policy_variance,
     quotient_game,
     restrict,
+    shapley_owen,
 )
 from .present.tables import Table
 from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
@@ -133,6 +143,16 @@ __all__ = [
     "governing_coalitions",
     "coalition_theories",
     "Coalition",
+    # policy positions
+    "minimal_range_coalitions",
+    "closed_minimal_range_coalitions",
+    "policy_range",
+    "policy_variance",
+    "compatibility_graph_from_positions",
+    "median_party",
+    "MedianParty",
+    "shapley_owen",
+    "SpatialEstimate",
     # general TU games
     "TUGame",
     "to_tu_game",
@@ -173,6 +193,7 @@ __all__ = [
     "ReportError",
     "PrecisionWarning",
     "InvalidUnionsError",
+    "PositionError",
     "ImproperGameWarning",
 ]
 

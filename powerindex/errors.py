@@ -20,6 +20,7 @@ __all__ = [
     "GraphError",
     "NucleolusError",
     "InvalidUnionsError",
+    "PositionError",
     "GameFileError",
     "InvalidSamplingError",
     "SweepError",
@@ -79,6 +80,10 @@ class GraphError(PowerIndexError, ValueError):
 
 class InvalidUnionsError(PowerIndexError, ValueError):
     """A priori unions that are not a partition of the players (overlap, unknown name)."""
+
+
+class PositionError(PowerIndexError, ValueError):
+    """Policy positions that do not fit: a player without one, mixed dimensions, NaN."""
 
 
 class GameFileError(PowerIndexError, ValueError):

@@ -211,8 +211,9 @@ def test_csv_quota_forms_and_caller_quota():
 @pytest.mark.parametrize("text, line, message", [
     ("party,seats\nA,3\n", None, "no quota"),
     ("# quota: 2\nname,votes\nA,3\n", 2, "header 'party,seats'"),
-    ("# quota: 2\nparty,seats,colour\nA,3,red\n", 2, "unknown column 'colour'"),
+    ("# quota: 2\nparty,seats,positions\nA,3,1\n", 2, "unknown column 'positions'"),
     ("# quota: 2\nparty,seats\nA,3\nB\n", 4, "expected 2 cells"),
+    ("# quota: 2\nparty,seats,note\nA,3\n", 3, "expected 3 cells"),
     ("# quota: 2\nparty,seats\nA,3\nB,three\n", 4, 'got "three"'),
     ("# quota: 2\nparty,seats\nA,3\n,4\n", 4, "non-empty string"),
     ("# quota: 2\nparty,seats\nA,3\nA,4\n", 4, 'two parties are named "A"'),

@@ -4,8 +4,10 @@
   form a government: the coalitions it can govern with and which partners it cannot do
   without;
 * :func:`coalition_theories` -- the coalitions predicted by the classic theories:
-  minimal winning (von Neumann-Morgenstern), minimum size, minimum weight (Riker) and
-  minimal connected winning (Axelrod) on an ideological order.
+  minimal winning (von Neumann-Morgenstern), minimum size, minimum weight (Riker),
+  minimal connected winning (Axelrod) on an ideological order, and with policy positions
+  minimal range (Leiserson, :func:`minimal_range_coalitions`) and closed minimal range
+  (De Swaan, :func:`closed_minimal_range_coalitions`).
 
 Examples
 --------
@@ -22,10 +24,10 @@ from fractions import Fraction
 
 from ..errors import InvalidGameError, InvalidTypeError
 from ..games.base import label
-from ..games.weighted import WeightedGame
 from ..indices.coalitions import minimal_winning_coalitions, minimum_size_winning_coalitions
 from ..present.tables import Table
 from .graphs import is_connected_coalition
+from .positions import check_positions, seats_of, squared_diameter
 from .restriction import restrict
 
 __all__ = [
@@ -33,22 +35,10 @@ __all__ = [
     "governing_coalitions",
     "formateur_partners",
     "coalition_theories",
+    "minimal_range_coalitions",
+    "closed_minimal_range_coalitions",
     "seats_of",
 ]
-
-
-def seats_of(game):
-    """Player -> seats (weight) from the weighted game underneath, or None without one.
-
-    A composite game has several weights per player (seats and members, say), none of
-    them *the* seats, so it has none here.
-    """
-    while hasattr(game, "base_game"):
-        game = game.base_game
-    if isinstance(game, WeightedGame):
-        return dict(zip(game.players, game.weights, strict=True)), game.total_weight
-    return None, None
-
 
 
 @dataclass(frozen=True)
@@ -211,31 +201,179 @@ def check_order(game, order):
 
 
 
+def _former(game, graph, rule):
+    """A test of a coalition: can it form (under the graph) and win?"""
+    if graph is None:
+        return game.is_winning
+    restricted = restrict(game, graph, rule=rule)
+
+    def forms(coalition):
+        feasible = (is_connected_coalition(graph, coalition) if rule == "connected"
+                    else all(graph.has_edge(a, b) for a in coalition for b in coalition
+                             if a != b))
+        return feasible and restricted.is_winning(coalition)
+
+    return forms
+
+
+def _by_size_and_order(game, coalitions):
+    return sorted(coalitions, key=lambda c: (len(c), sorted(game._position[p] for p in c)))
+
+
 def _minimal_connected_winning(game, graph, rule, order):
     """Intervals of the order that can form and win, with no smaller such interval inside."""
-    if graph is None:
-        def forms(coalition):
-            return game.is_winning(coalition)
-    else:
-        restricted = restrict(game, graph, rule=rule)
-
-        def forms(coalition):
-            feasible = (is_connected_coalition(graph, coalition) if rule == "connected"
-                        else all(graph.has_edge(a, b) for a in coalition for b in coalition
-                                 if a != b))
-            return feasible and restricted.is_winning(coalition)
-
+    forms = _former(game, graph, rule)
     forming = [(start, stop) for start in range(len(order))
                for stop in range(start + 1, len(order) + 1)
                if forms(frozenset(order[start:stop]))]
     minimal = [(a, b) for a, b in forming
                if not any(a <= c and d <= b and (c, d) != (a, b) for c, d in forming)]
-    found = [frozenset(order[a:b]) for a, b in minimal]
-    return sorted(found, key=lambda c: (len(c), sorted(game._position[p] for p in c)))
+    return _by_size_and_order(game, [frozenset(order[a:b]) for a, b in minimal])
 
 
+def minimal_range_coalitions(game, positions, graph=None, *, rule="connected"):
+    """Leiserson's minimal range coalitions: the minimal winning coalitions of smallest
+    ideological range.
 
-def coalition_theories(game, graph=None, order=None, *, rule="connected"):
+    Parameters
+    ----------
+    game : Game
+    positions : mapping or sequence
+        Player -> number or tuple of numbers, or an order of the players (left to right);
+        see :mod:`powerindex.politics.positions`. Only the members of minimal winning
+        coalitions need one (a dummy may lack it).
+    graph : networkx.Graph, optional
+        Only coalitions that can form under ``rule`` are considered.
+    rule : {"connected", "clique"}, optional
+
+    Returns
+    -------
+    list of Coalition
+        The minimal winning coalitions (of the restricted game, with a graph) whose
+        :func:`~powerindex.policy_range` is the smallest, ordered by size, then player
+        order; each with its seats when the game has weights.
+
+    Raises
+    ------
+    PositionError
+        A member of a minimal winning coalition without a position (named).
+
+    Notes
+    -----
+    Leiserson's theory [1]_ [2]_: parties prefer the minimal winning coalition whose
+    members are ideologically closest, measured by the range between its extreme
+    members -- in steps on an ordinal scale (give an order), or as a distance (give
+    numbers). On several dimensions the range is the Euclidean diameter. Ranges are
+    compared exactly (squared, on several dimensions). Cost: that of
+    :func:`~powerindex.minimal_winning_coalitions` plus O(s) per coalition of s members
+    on one dimension, O(s^2 d) on d dimensions.
+
+    References
+    ----------
+    .. [1] M. Leiserson, *Coalitions in Politics: A Theoretical and Empirical Study*,
+       PhD dissertation, Yale University, 1966.
+    .. [2] M. Leiserson, "Factions and coalitions in one-party Japan: an interpretation
+       based on the theory of games", American Political Science Review 62(3) (1968),
+       770-787.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame([40, 25, 20, 15], 51, players=["Left", "Centre", "Right", "Far"])
+    >>> left_right = {"Left": 0, "Centre": 5, "Right": 6, "Far": 7}
+    >>> [str(c) for c in pi.minimal_range_coalitions(g, left_right)]
+    ['Centre + Right + Far (60 seats)']
+
+    Only the order known, the range counts steps, and Left is one step from Centre:
+
+    >>> [str(c) for c in pi.minimal_range_coalitions(g, ["Left", "Centre", "Right", "Far"])]
+    ['Left + Centre (65 seats)']
+    """
+    placed = check_positions(positions, game)
+    ranged = []
+    for coalition in minimal_winning_coalitions(_effective(game, graph, rule)):
+        members = [p for p in game.players if p in coalition]
+        points = placed.require(members, "minimal_range_coalitions")
+        ranged.append((squared_diameter(points), coalition))
+    least = min(width for width, _ in ranged)
+    return _coalitions_with_seats(game, [c for width, c in ranged if width == least])
+
+
+def closed_minimal_range_coalitions(game, positions, graph=None, *, rule="connected"):
+    """De Swaan's closed minimal range coalitions: closed winning coalitions of smallest
+    range on one policy dimension.
+
+    Parameters
+    ----------
+    game : Game
+    positions : mapping or sequence
+        Player -> number on one dimension, or an order of the players (left to right);
+        every player needs one.
+    graph : networkx.Graph, optional
+        Only coalitions that can form under ``rule`` are considered.
+    rule : {"connected", "clique"}, optional
+
+    Returns
+    -------
+    list of Coalition
+        The closed coalitions that (can form and) win whose range is the smallest,
+        ordered by size, then player order; each with its seats when the game has weights.
+
+    Raises
+    ------
+    PositionError
+        A player without a position (named), or positions on several dimensions.
+
+    Notes
+    -----
+    A coalition is *closed* (De Swaan [1]_) when it has no gap: every player whose
+    position lies between those of its extreme members belongs to it -- players at the
+    same position as an extreme member included, so a closed coalition is the set of
+    players in an interval ``[a, b]`` of the dimension. The theory predicts the closed
+    winning coalitions of minimal range. They need not be minimal winning: a party in
+    the middle stays in even when the others could win without it (on distinct
+    positions each of them is one of Axelrod's minimal connected winning coalitions).
+    Laver and Schofield [2]_ (chapter 5) compare it with the other theories. Cost
+    O(n^2) coalition tests for n players.
+
+    References
+    ----------
+    .. [1] A. de Swaan, *Coalition Theories and Cabinet Formations: A Study of Formal
+       Theories of Coalition Formation Applied to Nine European Parliaments after 1918*,
+       Elsevier, Amsterdam, 1973.
+    .. [2] M. Laver and N. Schofield, *Multiparty Government: The Politics of Coalition in
+       Europe*, Oxford University Press, 1990.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame([30, 30, 10, 30], 51, players=["A", "B", "C", "D"])
+    >>> left_right = {"A": 0, "B": 4, "C": 5, "D": 6}
+    >>> [str(c) for c in pi.closed_minimal_range_coalitions(g, left_right)]
+    ['B + C + D (70 seats)']
+    >>> [str(c) for c in pi.minimal_range_coalitions(g, left_right)]  # C lies between
+    ['B + D (60 seats)']
+    """
+    placed = check_positions(positions, game)
+    line = placed.line("closed_minimal_range_coalitions")
+    placed.require(game.players, "closed_minimal_range_coalitions")
+    forms = _former(game, graph, rule)
+    distinct = sorted(set(line.values()))
+    best, found = None, []
+    for i, low in enumerate(distinct):
+        for high in distinct[i:]:
+            if best is not None and high - low > best:
+                break
+            coalition = frozenset(p for p in game.players if low <= line[p] <= high)
+            if forms(coalition):
+                if best is None or high - low < best:
+                    best, found = high - low, []
+                found.append(coalition)
+                break  # a wider interval from this end has a larger range
+    return _coalitions_with_seats(game, _by_size_and_order(game, found))
+
+
+def coalition_theories(game, graph=None, order=None, *, rule="connected", positions=None):
     """The coalitions predicted by the classic theories of coalition formation.
 
     Parameters
@@ -245,6 +383,9 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
         Only coalitions that can form under ``rule`` are considered.
     order : sequence of str, optional
         An ideological order of all the players (left to right), for Axelrod's theory.
+    positions : mapping or sequence, optional
+        Policy positions (see :mod:`powerindex.politics.positions`), for Leiserson's and
+        De Swaan's theories.
 
     Returns
     -------
@@ -254,7 +395,12 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
         ``"minimum weight"`` -- of those, the fewest seats (Riker's size principle; only
         for weighted games); ``"minimal connected winning"`` (with ``order``) --
         coalitions of players adjacent on the order that win and lose without either end
-        member (Axelrod). With a graph, every theory is applied to feasible coalitions.
+        member (Axelrod); ``"minimal range"`` (with ``positions``) -- the minimal winning
+        coalitions of smallest range (Leiserson, :func:`minimal_range_coalitions`);
+        ``"closed minimal range"`` (with ``positions`` on one dimension) -- the closed
+        winning coalitions of smallest range (De Swaan,
+        :func:`closed_minimal_range_coalitions`). With a graph, every theory is applied
+        to feasible coalitions.
 
     Notes
     -----
@@ -271,6 +417,10 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
        Princeton University Press, 1944.
     .. [2] W. H. Riker, *The Theory of Political Coalitions*, Yale University Press, 1962.
     .. [3] R. Axelrod, *Conflict of Interest*, Markham, 1970.
+    .. [4] M. Leiserson, *Coalitions in Politics: A Theoretical and Empirical Study*,
+       PhD dissertation, Yale University, 1966.
+    .. [5] A. de Swaan, *Coalition Theories and Cabinet Formations*, Elsevier, Amsterdam,
+       1973.
 
     Examples
     --------
@@ -281,6 +431,12 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
     ['Left + Far (55 seats)']
     >>> [str(c) for c in theories["minimal connected winning"]]
     ['Left + Centre (65 seats)', 'Centre + Right + Far (60 seats)']
+    >>> theories = pi.coalition_theories(g, positions={"Left": 1, "Centre": 6, "Right": 7,
+    ...                                                "Far": 9})
+    >>> [str(c) for c in theories["minimal range"]]
+    ['Centre + Right + Far (60 seats)']
+    >>> [str(c) for c in theories["closed minimal range"]]
+    ['Centre + Right + Far (60 seats)']
     """
     effective = game
     if graph is not None:
@@ -299,4 +455,10 @@ def coalition_theories(game, graph=None, order=None, *, rule="connected"):
         theories["minimal connected winning"] = _coalitions_with_seats(
             game, _minimal_connected_winning(game, graph, rule, check_order(game, order))
         )
+    if positions is not None:
+        placed = check_positions(positions, game)
+        theories["minimal range"] = minimal_range_coalitions(game, placed, graph, rule=rule)
+        if placed.dimensions == 1:
+            theories["closed minimal range"] = closed_minimal_range_coalitions(
+                game, placed, graph, rule=rule)
     return theories

@@ -54,12 +54,16 @@ class Scenario:
         A priori unions (players not named are singletons).
     rule : {"connected", "clique"}, optional
         How the graph restricts coalitions (see :func:`~powerindex.restrict`).
+    positions : mapping, optional
+        Policy positions of the players (see :mod:`powerindex.politics.positions`), for
+        the spatial tools; they do not change :meth:`power`.
     """
 
     game: Game
     graph: object = None
     unions: object = None
     rule: str = "connected"
+    positions: object = None
 
     def __post_init__(self):
         if not isinstance(self.game, Game):

@@ -1,7 +1,9 @@
 """From the text of a game file to parsed data, with the lines to blame (private).
 
 TOML and JSON are parsed by the standard library (with duplicate keys refused); CSV by a
-small reader of ``party,seats`` rows and ``# quota:`` / ``# title:`` lines. A
+small reader of ``party,seats`` rows (with optional ``position`` or ``position_1``,
+``position_2``, ... columns; other columns are ignored) and ``# quota:`` / ``# title:``
+lines. A
 :class:`Source` keeps the text so that an error found later can name its line: for TOML
 and JSON by searching the text for the key at fault, for CSV by the rows' recorded lines.
 """
@@ -141,11 +143,58 @@ def _parse_json(src):
 
 
 _CSV_DIRECTIVE = re.compile(r"#\s*(quota|title)\s*:(.*)", re.IGNORECASE | re.DOTALL)
+_POSITION_COLUMN = re.compile(r"position(?:_([1-9][0-9]*))?")
+
+
+def _csv_columns(header, src, number, raw):
+    """``(party, seats, positions)``: the indices of the columns read. Other columns are
+    ignored, except names beginning with "position" that are not ``position`` or
+    ``position_1``, ``position_2``, ... (a misspelt position column is an error)."""
+    def fail(reason):
+        raise GameFileError(reason, src.path, number)
+
+    for name in header:
+        if name and header.count(name) > 1:
+            fail(f"the column {name!r} appears twice in the header {show(raw)}")
+    for required in ("party", "seats"):
+        if required not in header:
+            fail(f"the first line must be the header 'party,seats' (other columns may"
+                 f" follow), got {show(raw)} (no column {required!r})")
+    numbered = {}
+    for i, name in enumerate(header):
+        found = _POSITION_COLUMN.fullmatch(name)
+        if found and found.group(1):
+            numbered[int(found.group(1))] = i
+        elif not found and name.startswith("position"):
+            fail(f"unknown column {name!r}: positions go in a column 'position' (one"
+                 " dimension) or 'position_1', 'position_2', ... (several)")
+    if numbered and "position" in header:
+        fail("give either a column 'position' or columns 'position_1', 'position_2', ...,"
+             " not both")
+    if sorted(numbered) != list(range(1, len(numbered) + 1)):
+        missing = min(set(range(1, max(numbered) + 1)) - set(numbered))
+        fail(f"the position columns must be position_1, position_2, ... without a gap;"
+             f" 'position_{missing}' is missing")
+    positions = ([header.index("position")] if "position" in header
+                 else [numbered[k] for k in sorted(numbered)])
+    return header.index("party"), header.index("seats"), positions
+
+
+def _csv_position(cells, columns, name, src, number):
+    """A row's position: None (every cell empty), a string or a list of strings."""
+    values = [cells[i] for i in columns]
+    if not any(values):
+        return None
+    if not all(values):
+        raise GameFileError(f"party {show(name)} has a position on some dimensions but not"
+                            " on all: fill every position cell of its row, or none",
+                            src.path, number, "positions")
+    return values[0] if len(values) == 1 else values
 
 
 def _parse_csv(src):
     """CSV text -> the dict a TOML file would hold, with src.lines pointing at its lines."""
-    data, header, parties = {}, None, []
+    data, header, parties, positions = {}, None, [], {}
     for number, raw in enumerate(src.text.split("\n"), start=1):
         line = raw.strip()
         if not line:
@@ -169,22 +218,24 @@ def _parse_csv(src):
         cells = [cell.strip() for cell in cells]
         if header is None:
             header = [cell.lower() for cell in cells]
-            if header != ["party", "seats"]:
-                unknown = [c for c in header if c not in ("party", "seats")]
-                detail = f" (unknown column {unknown[0]!r})" if unknown else ""
-                raise GameFileError(f"the first line must be the header 'party,seats', got"
-                                    f" {show(raw)}{detail}", src.path, number)
+            party, seats, position = _csv_columns(header, src, number, raw)
             continue
-        if len(cells) != 2:
-            raise GameFileError(f"expected 2 cells (party,seats), got {len(cells)}: {show(raw)}",
-                                src.path, number)
+        if len(cells) != len(header):
+            raise GameFileError(f"expected {len(header)} cells ({','.join(header)}), got"
+                                f" {len(cells)}: {show(raw)}", src.path, number)
         src.lines[("parties", len(parties))] = number
-        parties.append({"name": cells[0], "seats": cells[1]})
+        parties.append({"name": cells[party], "seats": cells[seats]})
+        value = _csv_position(cells, position, cells[party], src, number)
+        if value is not None:
+            positions[cells[party]] = value
+            src.lines[("positions", cells[party])] = number
     if header is None:
         raise GameFileError("no header line 'party,seats'", src.path,
                             src.text.count("\n") + 1 if src.text else None)
     if parties:
         data["parties"] = parties
+    if positions:
+        data["positions"] = positions
     return data
 
 

@@ -3,13 +3,14 @@ or CSV.
 
 A *game file* states a weighted game the way an analyst writes it down: the parties and
 their seats, the quota (as seats or as a share of the total), and optionally a
-compatibility graph, a priori unions, an ideological order and named scenarios that
-modify the base game. :func:`read_game` turns such a file into a :class:`GameSpec`;
+compatibility graph, a priori unions, an ideological order, policy positions and named
+scenarios that modify the base game. :func:`read_game` turns such a file into a :class:`GameSpec`;
 :func:`write_game` writes one back, so that a game written out and read back is the same
 game. :func:`loads` and :func:`dumps` do the same with text.
 
 TOML and JSON hold the same structure (documented in ``docs/file-format.md``). CSV holds
-only the parties and their seats, with the quota on a comment line::
+only the parties, their seats and optionally their positions, with the quota on a comment
+line::
 
     # quota: 163
     party,seats
@@ -59,12 +60,12 @@ from .spec import GameSpec
 
 __all__ = ["read_game", "loads"]
 
-_TOP_KEYS = ("title", "quota", "majority", "strict", "parties", "order", "graph", "rule",
-             "unions", "scenarios")
+_TOP_KEYS = ("title", "quota", "majority", "strict", "parties", "order", "positions",
+             "graph", "rule", "unions", "scenarios")
 _PARTY_KEYS = ("name", "seats")
 _GRAPH_KEYS = ("edges", "incompatible")
 _SCENARIO_KEYS = ("description", "seats", "drop", "quota", "majority", "strict", "compatible",
-                  "incompatible", "merge", "unions", "rule")
+                  "incompatible", "merge", "unions", "rule", "positions")
 
 
 # -- from parsed data to a GameSpec ------------------------------------------------------------
@@ -220,18 +221,21 @@ class _Reader:
             self.fail(str(exc), field="quota", anchors=(key_anchor("quota"),),
                       where=("quota",))
         order = self.order(data, names)
+        positions = (self.positions(data["positions"], "", (), (), names)
+                     if "positions" in data else None)
         rule = self.rule(data, "", (), ()) or "connected"
         graph = self.graph(data, names)
         unions = self.unions(data["unions"], "", (), (), names) if "unions" in data else None
         share_given = quota if isinstance(quota, Share) else None
         try:
             base = GameSpec(game, graph, rule, unions, order, title=title,
-                            quota_share=share_given)
+                            quota_share=share_given, positions=positions)
         except PowerIndexError as exc:
             field_name = "unions" if unions is not None else None
             self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name or "parties"),))
         changes = self.scenarios(data, base, dict(zip(names, weights, strict=True)))
-        return GameSpec(game, graph, rule, unions, order, changes, title, share_given)
+        return GameSpec(game, graph, rule, unions, order, changes, title, share_given,
+                        positions)
 
     def parties(self, data):
         """``(names, seats)`` of the parties, in the file's order."""
@@ -292,6 +296,43 @@ class _Reader:
                       f" {sorted({n for n in order if order.count(n) > 1})}",
                       "order", "", *at)
         return order
+
+    def positions(self, value, context, anchors, where, known=None):
+        """Party -> exact number or tuple of numbers; ``known`` (the parties) checked when
+        given (a scenario's names are checked when its changes apply)."""
+        anchors, where = (*anchors, key_anchor("positions")), (*where, "positions")
+        table = self.table(value, "positions", context, anchors, where)
+        positions, first = {}, None
+        for party, entry in table.items():
+            at = dict(field="positions", context=context, anchors=(*anchors, key_anchor(party)),
+                      where=(*where, party))
+            if known is not None and party not in known:
+                self.fail(f"{show(party)} is not a party; the parties are {list(known)}", **at)
+            point = self.position(party, entry, at)
+            size = len(point) if isinstance(point, tuple) else 1
+            if first is None:
+                first = (party, size)
+            elif size != first[1]:
+                self.fail(f"the position of {show(party)} has {size} dimension(s), that of"
+                          f" {show(first[0])} {first[1]}: every position needs the same"
+                          " number", **at)
+            positions[party] = point
+        return positions
+
+    def position(self, party, entry, at):
+        """One position: a number, or a non-empty list of numbers (a tuple)."""
+        items = entry if isinstance(entry, list) else [entry]
+        if not items:
+            self.fail(f"the position of {show(party)} is an empty list: give a number or a"
+                      " list of numbers", **at)
+        values = []
+        for item in items:
+            try:
+                values.append(simplest(number(item)))
+            except ValueError:
+                self.fail(f"the position of {show(party)} must be a number or a list of"
+                          f" numbers, got {show(entry)}", **at)
+        return tuple(values) if isinstance(entry, list) else values[0]
 
     def graph(self, data, names):
         """The compatibility graph, from its edges or its incompatible pairs, or None."""
@@ -429,8 +470,10 @@ class _Reader:
             unions = self.unions(table["unions"], context, anchors, where, everyone)
         quota = self.quota(table, context, anchors, where, required=False)
         rule = self.rule(table, context, anchors, where)
+        positions = (self.positions(table["positions"], context, anchors, where)
+                     if "positions" in table else {})
         return ScenarioChanges(description, seats, drop, quota, pairs.get("compatible", ()),
-                               pairs.get("incompatible", ()), merges, unions, rule)
+                               pairs.get("incompatible", ()), merges, unions, rule, positions)
 
 
 def _caller_quota(quota):
@@ -510,7 +553,8 @@ def read_game(path_or_file, format=None, *, quota=None):  # noqa: A002
     GameSpec
         With ``.game`` (a :class:`~powerindex.WeightedGame`), ``.graph`` (a
         :class:`networkx.Graph` or None), ``.rule``, ``.unions``, ``.order``,
-        ``.scenarios`` (name -> :class:`~powerindex.Scenario`) and ``.base``.
+        ``.positions`` (party -> number or tuple, or None), ``.scenarios`` (name ->
+        :class:`~powerindex.Scenario`) and ``.base``.
 
     Raises
     ------

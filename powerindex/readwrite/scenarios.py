@@ -2,7 +2,7 @@
 
 A game file states a base game and named scenarios, each a :class:`ScenarioChanges`:
 new seats, parties dropped, a new quota, pairs made compatible or incompatible, blocs
-merged, unions added, another rule. :func:`apply_changes` turns the changes into a
+merged, unions added, another rule, new positions. :func:`apply_changes` turns the changes into a
 :class:`~powerindex.Scenario` on the base game of a :class:`~powerindex.GameSpec`.
 """
 
@@ -17,6 +17,7 @@ from ..errors import InvalidGameError, InvalidTypeError, PowerIndexError, Unknow
 from ..games.weighted import WeightedGame
 from ..politics.graphs import RULES, check_pairs, merge_graph
 from ..politics.leverage import Scenario
+from ..politics.positions import check_positions, plain_position
 
 __all__ = ["ScenarioChanges", "apply_changes", "ChangeError", "normal_unions",
            "named_unions", "MERGE_KEYS"]
@@ -98,7 +99,7 @@ class ScenarioChanges:
     """The modifications that make one scenario out of the base game of a :class:`GameSpec`.
 
     They apply in the order of the fields: seats, drop, quota, compatible, incompatible,
-    merge, unions, rule.
+    merge, unions, rule, positions.
 
     Parameters
     ----------
@@ -120,15 +121,22 @@ class ScenarioChanges:
         ``(members, name)`` pair, or ``{"members": [...], "name": ...}``. The name defaults
         to the members joined by ``"+"``; the bloc is compatible with a party when every
         member was (:func:`~powerindex.merge_graph`) and takes the members' place in a union.
+        Its position is the seat-weighted mean of its members' positions when they all have
+        one and hold seats, else it has none (unless ``positions`` gives it).
     unions : list of lists of str, or dict of str to list of str, optional
         A priori unions added to the base game's.
     rule : {"connected", "clique"}, optional
         A different rule for the graph.
+    positions : mapping of str to number or tuple, optional
+        New positions for some parties (blocs included), replacing the base positions.
+        A dropped party's position goes with it.
 
     Raises
     ------
     InvalidTypeError
         A field of the wrong shape (for instance a merge given as a bare string).
+    PositionError
+        A position that is not a number or a tuple of numbers (NaN, empty).
     """
 
     description: str = ""
@@ -140,6 +148,7 @@ class ScenarioChanges:
     merge: tuple = ()
     unions: object = None
     rule: object = None
+    positions: tuple = ()
 
     def __post_init__(self):
         if not isinstance(self.description, str):
@@ -156,6 +165,13 @@ class ScenarioChanges:
                            _normal_pairs(self.incompatible, "incompatible"))
         object.__setattr__(self, "merge", _normal_merges(self.merge))
         object.__setattr__(self, "unions", normal_unions(self.unions))
+        positions = (self.positions.items() if isinstance(self.positions, Mapping)
+                     else self.positions)
+        if isinstance(positions, str) or not isinstance(positions, Iterable):
+            raise InvalidTypeError(
+                f"positions must map party names to positions, got {self.positions!r}")
+        object.__setattr__(self, "positions", tuple(
+            (name, plain_position(name, value)) for name, value in positions))
 
 
 class ChangeError(Exception):
@@ -179,7 +195,9 @@ def apply_changes(spec, changes):
     game = _changed_game(spec, changes)
     graph = _changed_graph(spec, changes, game.players)
     unions = _surviving_unions(spec, changes.drop)
+    positions = {p: x for p, x in (spec.positions or {}).items() if p in game.players}
     for members, name in changes.merge:
+        positions = _merged_positions(positions, game, members, name)
         game, graph = _merged(game, graph, unions, members, name)
     _add_unions(unions, changes.unions)
     if unions:
@@ -188,7 +206,8 @@ def apply_changes(spec, changes):
     if rule not in RULES:
         raise ChangeError("rule", InvalidGameError(
             f"the rule must be 'connected' or 'clique', got {rule!r}"))
-    return Scenario(game, graph, unions or None, rule)
+    positions = _new_positions(positions, changes.positions, game)
+    return Scenario(game, graph, unions or None, rule, positions)
 
 
 def _changed_game(spec, changes):
@@ -266,6 +285,38 @@ def _merged(game, graph, unions, members, name):
         kept.insert(position, bloc)
         unions[holders[0]] = kept
     return game, graph
+
+
+def _merged_positions(positions, game, members, name):
+    """The positions after a merger: the bloc at the seat-weighted mean of its members'
+    positions, when they all have one and hold seats; else without a position."""
+    bloc = name if name is not None else "+".join(map(str, members))
+    kept = {p: x for p, x in positions.items() if p not in members}
+    if not all(m in positions for m in members) or not all(m in game.players
+                                                           for m in members):
+        return kept
+    seats = [Fraction(game.weight(m)) for m in members]
+    if sum(seats) == 0:
+        return kept
+    points = [positions[m] if isinstance(positions[m], tuple) else (positions[m],)
+              for m in members]
+    mean = tuple(sum(w * Fraction(p[k]) for w, p in zip(seats, points, strict=True))
+                 / sum(seats) for k in range(len(points[0])))
+    kept[bloc] = plain_position(bloc, mean if len(mean) > 1 else mean[0])
+    return kept
+
+
+def _new_positions(positions, new, game):
+    """The positions with the scenario's new ones, checked against the scenario's game."""
+    for name, value in new:
+        if name not in game.players:
+            raise ChangeError("positions", UnknownPlayerError(
+                f"{name!r} is not a party of this scenario; its parties are"
+                f" {list(game.players)}"))
+        positions[name] = value
+    if not positions:
+        return None
+    return _guard("positions", check_positions, positions, game).plain()
 
 
 def _add_unions(unions, new):

@@ -2,8 +2,8 @@
 
 A *game file* states a weighted game the way an analyst writes it down: the parties and
 their seats, the quota (as seats or as a share of the total), and optionally a
-compatibility graph, a priori unions, an ideological order and named scenarios that
-modify the base game (:mod:`.scenarios`).
+compatibility graph, a priori unions, an ideological order, policy positions and named
+scenarios that modify the base game (:mod:`.scenarios`).
 """
 
 from collections.abc import Mapping
@@ -16,6 +16,7 @@ from ..games.weighted import WeightedGame
 from ..politics.formation import check_order
 from ..politics.graphs import RULES
 from ..politics.leverage import Scenario
+from ..politics.positions import check_positions
 from .scenarios import ChangeError, ScenarioChanges, apply_changes, normal_unions
 
 __all__ = ["GameSpec"]
@@ -23,7 +24,8 @@ __all__ = ["GameSpec"]
 
 @dataclass(frozen=True, eq=False)
 class GameSpec:
-    """Everything a game file says: the game, its graph, unions, order and scenarios.
+    """Everything a game file says: the game, its graph, unions, order, positions and
+    scenarios.
 
     Parameters
     ----------
@@ -44,6 +46,10 @@ class GameSpec:
     quota_share : Share, optional
         The quota as the file stated it, when it was a share of the total (written back
         that way, and re-applied when a scenario changes the seats).
+    positions : mapping, optional
+        Policy positions: party -> number or tuple of numbers (see
+        :mod:`powerindex.politics.positions`); parties may lack one. Kept as exact
+        numbers (ints and Fractions, tuples of them on several dimensions).
 
     Attributes
     ----------
@@ -56,14 +62,14 @@ class GameSpec:
     ------
     InvalidTypeError
         ``game`` is not a WeightedGame, or a field has the wrong type.
-    GraphError, InvalidUnionsError, UnknownPlayerError, InvalidGameError
-        The graph, unions or order do not fit the players, or a scenario's changes do
-        not apply (the error of the library function that refused them).
+    GraphError, InvalidUnionsError, UnknownPlayerError, InvalidGameError, PositionError
+        The graph, unions, order or positions do not fit the players, or a scenario's
+        changes do not apply (the error of the library function that refused them).
 
     Notes
     -----
     Equality compares the game, the graph's nodes and edges, the rule, unions, order,
-    scenario changes, title and quota share.
+    scenario changes, title, quota share and positions.
     """
 
     game: WeightedGame
@@ -74,6 +80,7 @@ class GameSpec:
     changes: Mapping = field(default_factory=dict)
     title: str = ""
     quota_share: object = None
+    positions: object = None
 
     def __post_init__(self):
         if not isinstance(self.game, WeightedGame):
@@ -91,6 +98,8 @@ class GameSpec:
         object.__setattr__(self, "unions", unions)
         if self.order is not None:
             object.__setattr__(self, "order", tuple(check_order(self.game, self.order)))
+        if self.positions is not None:
+            object.__setattr__(self, "positions", _plain_positions(self.game, self.positions))
         if not isinstance(self.title, str):
             raise InvalidTypeError(f"the title must be a string, got {self.title!r}")
         if self.quota_share is not None and not isinstance(self.quota_share, Share):
@@ -120,13 +129,13 @@ class GameSpec:
     @property
     def base(self):
         """The base game as a :class:`~powerindex.Scenario` (graph, unions and rule)."""
-        return Scenario(self.game, self.graph, self.unions, self.rule)
+        return Scenario(self.game, self.graph, self.unions, self.rule, self.positions)
 
     def _key(self):
         graph = None if self.graph is None else (
             tuple(self.graph.nodes), frozenset(frozenset(e) for e in self.graph.edges))
         return (self.game, graph, self.rule, self.unions, self.order, self.changes,
-                self.title, self.quota_share)
+                self.title, self.quota_share, self.positions)
 
     def __eq__(self, other):
         if not isinstance(other, GameSpec):
@@ -139,7 +148,25 @@ class GameSpec:
             parts.append(f"{self.rule} graph with {self.graph.number_of_edges()} edges")
         if self.unions:
             parts.append(f"{len(self.unions)} union" + ("s" if len(self.unions) > 1 else ""))
+        if self.positions:
+            first = next(iter(self.positions.values()))
+            dimensions = len(first) if isinstance(first, tuple) else 1
+            parts.append(f"positions on {dimensions} dimension"
+                         + ("s" if dimensions > 1 else ""))
         if self.changes:
             parts.append(f"{len(self.changes)} scenario" + ("s" if len(self.changes) > 1 else ""))
         title = f" {self.title!r}" if self.title else ""
         return f"<GameSpec{title}: {', '.join(parts)}>"
+
+
+def _plain_positions(game, positions):
+    """Positions as a dict party -> exact number or tuple (an order is refused: a file
+    states an order as ``order``)."""
+    if not isinstance(positions, Mapping) and not callable(getattr(positions, "items", None)):
+        raise InvalidTypeError(
+            "the positions of a game file map parties to numbers or tuples of numbers;"
+            " give an ideological order as order="
+        )
+    if isinstance(positions, Mapping) and not positions:
+        return None
+    return check_positions(positions, game).plain()

@@ -2,7 +2,7 @@
 
 A game written out and read back is the same game: the parties and seats, the quota (as a
 share when the file stated one), the graph (as its edges or its incompatible pairs,
-whichever is shorter), the unions, the order and the scenarios.
+whichever is shorter), the unions, the order, the positions and the scenarios.
 """
 
 import csv
@@ -28,6 +28,22 @@ def _exact(value):
     """An int, or the exact string "a/b" of a Fraction."""
     value = Fraction(value)
     return int(value) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _coordinate(value):
+    """A position's number: an int, a float when it prints as exactly this number (a short
+    decimal such as 3.6190476), else the exact string "a/b"."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return int(value)
+    if Fraction(repr(float(value))) == value:
+        return float(value)
+    return f"{value.numerator}/{value.denominator}"
+
+
+def _positions_data(positions):
+    return {party: [_coordinate(x) for x in point] if isinstance(point, tuple)
+            else _coordinate(point) for party, point in positions}
 
 
 def _quota_fields(quota, total):
@@ -68,6 +84,8 @@ def _to_data(spec):
                        for p, w in zip(game.players, game.weights, strict=True)]
     if spec.order is not None:
         data["order"] = list(spec.order)
+    if spec.positions:
+        data["positions"] = _positions_data(spec.positions.items())
     if spec.graph is not None or spec.rule != "connected":
         data["rule"] = spec.rule
     if spec.graph is not None:
@@ -107,6 +125,8 @@ def _to_data(spec):
                 entry["unions"] = _unions_data(change.unions)
             if change.rule is not None:
                 entry["rule"] = change.rule
+            if change.positions:
+                entry["positions"] = _positions_data(change.positions)
             scenarios[name] = entry
         data["scenarios"] = scenarios
     return data
@@ -172,9 +192,14 @@ def _dump_toml(data):
     lines = []
     tables = {}
     for key, value in data.items():
-        if key in ("graph", "scenarios") or (key == "unions" and isinstance(value, dict)):
+        if key in ("graph", "scenarios", "positions") or (
+                key == "unions" and isinstance(value, dict)):
             tables[key] = value
         else:
+            lines += _toml_lines(key, value)
+    if "positions" in tables:
+        lines += ["", "[positions]"]
+        for key, value in tables["positions"].items():
             lines += _toml_lines(key, value)
     if "graph" in tables:
         lines += ["", "[graph]"]
@@ -194,12 +219,12 @@ def _dump_toml(data):
 def _dump_csv(spec):
     for attribute, what in (("graph", "a graph"), ("unions", "unions"), ("order", "an order")):
         if getattr(spec, attribute) is not None:
-            raise GameFileError(f"CSV holds only the parties, seats and quota, and this game"
-                                f" has {what}: write TOML or JSON", field=attribute)
+            raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and"
+                                f" this game has {what}: write TOML or JSON", field=attribute)
     if spec.changes or spec.rule != "connected":
         what, key = ("scenarios", "scenarios") if spec.changes else ("a rule", "rule")
-        raise GameFileError(f"CSV holds only the parties, seats and quota, and this game has"
-                            f" {what}: write TOML or JSON", field=key)
+        raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and this"
+                            f" game has {what}: write TOML or JSON", field=key)
     game = spec.game
     quota = spec.quota_share
     if quota is None or WeightedGame(game.weights, quota, game.players) != game:
@@ -215,22 +240,36 @@ def _dump_csv(spec):
         out.write(f"# title: {spec.title}\n")
     out.write(f"# quota: {quota_text}\n")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["party", "seats"])
+    positions = _positions_data((spec.positions or {}).items())
+    columns = _position_columns(positions)
+    writer.writerow(["party", "seats", *columns])
     for party, weight in zip(game.players, game.weights, strict=True):
         if (party != party.strip() or party.startswith("#")
                 or any(ch in party for ch in "\n\r\x00")):
             raise GameFileError(f"the party name {party!r} cannot be written to CSV (leading or"
                                 " trailing spaces, a leading '#' or a line break): write TOML"
                                 " or JSON", field="name")
-        writer.writerow([party, _exact(weight)])
+        point = positions.get(party, [""] * len(columns))
+        writer.writerow([party, _exact(weight), *(point if isinstance(point, list)
+                                                   else [point])])
     return out.getvalue()
+
+
+def _position_columns(positions):
+    """``position`` for one dimension, ``position_1``, ``position_2``, ... for several."""
+    if not positions:
+        return []
+    first = next(iter(positions.values()))
+    if not isinstance(first, list):
+        return ["position"]
+    return [f"position_{k}" for k in range(1, len(first) + 1)]
 
 
 def _as_spec(spec):
     if isinstance(spec, GameSpec):
         return spec
     if isinstance(spec, Scenario):
-        return GameSpec(spec.game, spec.graph, spec.rule, spec.unions)
+        return GameSpec(spec.game, spec.graph, spec.rule, spec.unions, positions=spec.positions)
     if isinstance(spec, WeightedGame):
         return GameSpec(spec)
     raise InvalidTypeError(
@@ -257,7 +296,8 @@ def dumps(spec, format):  # noqa: A002
     ------
     GameFileError
         CSV was asked for a game with a graph, unions, an order or scenarios, or for
-        party names CSV cannot hold.
+        party names CSV cannot hold (CSV holds positions: a ``position`` column, or
+        ``position_1``, ``position_2``, ...).
     InvalidTypeError
         ``spec`` is not a game specification.
 

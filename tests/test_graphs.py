@@ -178,7 +178,7 @@ def test_property_myerson_of_proper_game_is_shapley_shubik_of_restriction(case):
     wins = weighted_rule(players, weights, quota)
     if not game.is_proper or not any(wins(k) for k in components(players, edges)):
         return
-    assert myerson(game, graph) == pi.shapley_shubik(restrict(game, graph))
+    assert myerson(game, graph) == pi.shapley_shubik(restrict(game, graph, rule="connected"))
 
 
 # -- axioms --------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ def test_unanimity_on_a_path_makes_the_middle_men_veto_players():
     path = nx.path_graph(players)
     expected = {p: F(1, 4) for p in players}
     assert myerson(game, path) == expected
-    restricted = restrict(game, path)
+    restricted = restrict(game, path, rule="connected")
     assert pi.minimal_winning_coalitions(restricted) == [frozenset(players)]
     assert pi.shapley_shubik(restricted) == expected
 
@@ -328,7 +328,7 @@ def test_connected_and_clique_rules_differ():
     graph = compatibility_graph(game, incompatible=[("A", "B")])
     assert pi.shapley_shubik(game) == {"A": F(10, 24), "B": F(6, 24), "C": F(6, 24),
                                        "D": F(2, 24)}
-    connected = restrict(game, graph)
+    connected = restrict(game, graph, rule="connected")
     clique = restrict(game, graph, rule="clique")
     assert set(pi.minimal_winning_coalitions(connected)) == {
         frozenset("AC"), frozenset("BCD"), frozenset("ABD")}
@@ -374,12 +374,24 @@ def test_restricted_game_remembers_its_origin_and_is_a_simple_game():
         "AC": F(1, 2), "B": F(1, 2)}
 
 
+def test_the_default_rule_is_the_clique():
+    # What analysts mean by "incompatible": with Likud and Yesh Atid incompatible, a
+    # government holding both cannot form, even with Shas, compatible with both, as a
+    # go-between (the connected rule allows it).
+    game = pi.WeightedGame([40, 30, 25, 5], 61, players=["Likud", "Yesh Atid", "NU", "Shas"])
+    graph = compatibility_graph(game, incompatible=[("Likud", "Yesh Atid")])
+    assert not restrict(game, graph).is_winning({"Likud", "Yesh Atid", "Shas"})
+    assert restrict(game, graph, rule="connected").is_winning({"Likud", "Yesh Atid", "Shas"})
+    assert restrict(game, graph).rule == "clique"
+    assert pi.leverage(game, graph).title.endswith("cliques of the compatibility graph")
+
+
 def test_no_feasible_winning_coalition_is_a_graph_error():
     game = pi.WeightedGame([1, 1, 1], 3, players=["A", "B", "C"])
     with pytest.raises(pi.GraphError, match="no feasible winning coalition.*clique"):
         restrict(game, nx.path_graph(["A", "B", "C"]), rule="clique")
     with pytest.raises(pi.GraphError, match=r"no connected component.*\['A', 'B'\], \['C'\]"):
-        restrict(game, compatibility_graph(game, edges=[("A", "B")]))
+        restrict(game, compatibility_graph(game, edges=[("A", "B")]), rule="connected")
     # the Myerson value is still defined: no component wins, so everybody gets 0
     assert myerson(game, nx.empty_graph(["A", "B", "C"])) == {p: 0 for p in "ABC"}
 

@@ -47,7 +47,8 @@ def test_integer_names_go_through_every_layer():
     restricted = pi.restrict(game, graph, rule="clique")
     # On the path 1-2-3-4 the only winning cliques are {1, 2}: 1 and 2 are veto players.
     assert restricted.veto_players == (1, 2)
-    assert pi.myerson(game, graph) == pi.shapley_shubik(pi.restrict(game, graph))
+    assert pi.myerson(game, graph) == pi.shapley_shubik(pi.restrict(game, graph,
+                                                                    rule="connected"))
     merged = game.merge([2, 3])
     assert merged.players == (1, "2+3", 4) and merged.members("2+3") == (2, 3)
     assert game.merge([2, 3], name=23).players == (1, 23, 4)

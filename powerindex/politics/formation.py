@@ -26,7 +26,7 @@ from ..errors import InvalidGameError, InvalidTypeError
 from ..games.base import label
 from ..indices.coalitions import minimal_winning_coalitions, minimum_size_winning_coalitions
 from ..present.tables import Table
-from .graphs import is_connected_coalition
+from .graphs import is_connected_coalition, rule_phrase
 from .positions import check_positions, seats_of, squared_diameter
 from .restriction import restrict
 
@@ -76,7 +76,7 @@ def _effective(game, graph, rule):
 
 
 
-def governing_coalitions(game, formateur, graph=None, *, rule="connected"):
+def governing_coalitions(game, formateur, graph=None, *, rule="clique"):
     """The governments a formateur can lead: the minimal winning coalitions (that can form
     under the graph, if any) to which it belongs.
 
@@ -115,7 +115,7 @@ def governing_coalitions(game, formateur, graph=None, *, rule="connected"):
 
 
 
-def formateur_partners(game, formateur, graph=None, *, rule="connected"):
+def formateur_partners(game, formateur, graph=None, *, rule="clique"):
     """The partners a formateur can govern with, and which of them it cannot do without.
 
     Parameters
@@ -179,7 +179,8 @@ def formateur_partners(game, formateur, graph=None, *, rule="connected"):
                  + (f" Pivotal partners: {', '.join(pivotal)}." if pivotal else
                     f" No partner is pivotal: {formateur} can do without any one of them.")]
     return Table(["partner", "seats", "governing coalitions", "pivotal"], rows,
-                 title=f"Partners of {formateur} in {game!r}", notes=notes)
+                 title=f"Partners of {formateur} in {game!r}"
+                 + ("" if graph is None else f" where {rule_phrase(rule)}"), notes=notes)
 
 
 
@@ -231,7 +232,7 @@ def _minimal_connected_winning(game, graph, rule, order):
     return _by_size_and_order(game, [frozenset(order[a:b]) for a, b in minimal])
 
 
-def minimal_range_coalitions(game, positions, graph=None, *, rule="connected"):
+def minimal_range_coalitions(game, positions, graph=None, *, rule="clique"):
     """Leiserson's minimal range coalitions: the minimal winning coalitions of smallest
     ideological range.
 
@@ -299,7 +300,7 @@ def minimal_range_coalitions(game, positions, graph=None, *, rule="connected"):
     return _coalitions_with_seats(game, [c for width, c in ranged if width == least])
 
 
-def closed_minimal_range_coalitions(game, positions, graph=None, *, rule="connected"):
+def closed_minimal_range_coalitions(game, positions, graph=None, *, rule="clique"):
     """De Swaan's closed minimal range coalitions: closed winning coalitions of smallest
     range on one policy dimension.
 
@@ -373,7 +374,7 @@ def closed_minimal_range_coalitions(game, positions, graph=None, *, rule="connec
     return _coalitions_with_seats(game, _by_size_and_order(game, found))
 
 
-def coalition_theories(game, graph=None, order=None, *, rule="connected", positions=None):
+def coalition_theories(game, graph=None, order=None, *, rule="clique", positions=None):
     """The coalitions predicted by the classic theories of coalition formation.
 
     Parameters

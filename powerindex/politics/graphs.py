@@ -42,13 +42,19 @@ from ..errors import GraphError, InvalidMethodError, InvalidTypeError, UnknownPl
 from ..games.base import Game, check_players
 
 __all__ = ["compatibility_graph", "merge_graph", "is_connected_coalition", "check_graph",
-           "check_rule", "check_pairs", "RULES"]
+           "check_rule", "check_pairs", "rule_phrase", "RULES"]
 
 #: How a graph restricts coalitions: through connected components, or cliques only.
 RULES = ("connected", "clique")
 
 
 # -- validation -------------------------------------------------------------------------------
+def rule_phrase(rule):
+    """How a graph restricts governments under ``rule``, in words (for titles)."""
+    return ("governments are cliques of the compatibility graph" if rule == "clique" else
+            "governments are connected in the compatibility graph")
+
+
 def check_rule(rule, function):
     if not isinstance(rule, str) or rule not in RULES:
         raise InvalidMethodError(

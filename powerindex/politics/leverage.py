@@ -35,6 +35,7 @@ from ..indices.coalitions import minimal_winning_coalitions
 from ..indices.swing_indices import banzhaf, shapley_shubik, swings
 from ..present.tables import Table
 from .formation import seats_of
+from .graphs import rule_phrase
 from .restriction import restrict
 from .unions import banzhaf_owen, owen
 
@@ -62,7 +63,7 @@ class Scenario:
     game: Game
     graph: object = None
     unions: object = None
-    rule: str = "connected"
+    rule: str = "clique"
     positions: object = None
 
     def __post_init__(self):
@@ -112,7 +113,7 @@ def _scenario(value):
 
 
 
-def leverage(game, graph=None, unions=None, *, rule="connected"):
+def leverage(game, graph=None, unions=None, *, rule="clique"):
     """Who holds leverage: power against seats for every player of a scenario.
 
     Parameters
@@ -198,9 +199,7 @@ def leverage(game, graph=None, unions=None, *, rule="connected"):
 def _title(game, graph, unions, rule):
     title = f"Leverage in {game!r}"
     if graph is not None:
-        title += (" where governments are cliques of the compatibility graph"
-                  if rule == "clique" else
-                  " where governments are connected in the compatibility graph")
+        title += f" where {rule_phrase(rule)}"
     return title + (" with a priori unions" if unions is not None else "")
 
 

@@ -87,7 +87,7 @@ class RestrictedGame(SimpleGame):
                 f" with {edges} edges>")
 
 
-def restrict(game, graph, rule="connected"):
+def restrict(game, graph, rule="clique"):
     """The game in which a coalition wins only if it contains a winning coalition that can form.
 
     Parameters
@@ -99,11 +99,13 @@ def restrict(game, graph, rule="connected"):
         Undirected, without self-loops or parallel edges, whose nodes are exactly the
         players (a player compatible with nobody is an isolated node). An edge joins two
         players who can cooperate. The graph is not modified.
-    rule : {"connected", "clique"}, optional
-        ``"connected"`` (the default): Myerson's communication game [1]_, in which a
-        coalition acts through its connected components and wins when one of them wins.
-        ``"clique"``: every pair in the forming coalition must be compatible; a coalition
-        wins when it contains a winning clique of the graph.
+    rule : {"clique", "connected"}, optional
+        ``"clique"`` (the default): every pair in the forming coalition must be compatible,
+        as analysts mean by "incompatible" (a government is a clique of the compatibility
+        graph); a coalition wins when it contains a winning clique of the graph.
+        ``"connected"``: Myerson's communication game [1]_, in which a coalition acts
+        through its connected components and wins when one of them wins, so parties may
+        cooperate through go-betweens.
 
     Returns
     -------
@@ -164,8 +166,8 @@ def restrict(game, graph, rule="connected"):
 
     Examples
     --------
-    Simple majority of three on the line A - B - C: only B can talk to both others, so B
-    becomes a veto player.
+    Simple majority of three on the line A - B - C: A and C are not compatible, so every
+    government holds B, a veto player.
 
     >>> import networkx as nx
     >>> import powerindex as pi
@@ -179,19 +181,20 @@ def restrict(game, graph, rule="connected"):
     >>> pi.shapley_shubik(line).to_dict()
     {'A': Fraction(1, 6), 'B': Fraction(2, 3), 'C': Fraction(1, 6)}
     >>> line.rule, line.base_game
-    ('connected', <WeightedGame [2; 1, 1, 1]>)
+    ('clique', <WeightedGame [2; 1, 1, 1]>)
 
-    Unanimity on the same line: the three can form a connected coalition, but A and C are
-    not compatible, so under the clique rule nothing can pass.
+    Unanimity on the same line: A and C cannot sit together, so under the clique rule
+    nothing can pass; the three can form a connected coalition, through B.
 
     >>> everyone = pi.WeightedGame([1, 1, 1], 3, players=["A", "B", "C"])
-    >>> pi.shapley_shubik(restrict(everyone, nx.path_graph(["A", "B", "C"]))).to_dict()
-    {'A': Fraction(1, 3), 'B': Fraction(1, 3), 'C': Fraction(1, 3)}
-    >>> restrict(everyone, nx.path_graph(["A", "B", "C"]), rule="clique")
+    >>> restrict(everyone, nx.path_graph(["A", "B", "C"]))
     Traceback (most recent call last):
     ...
     powerindex.errors.GraphError: no feasible winning coalition exists under this graph with \
     rule='clique': no clique of the graph wins (a largest clique: ['A', 'B'])
+    >>> connected = restrict(everyone, nx.path_graph(["A", "B", "C"]), rule="connected")
+    >>> pi.shapley_shubik(connected).to_dict()
+    {'A': Fraction(1, 3), 'B': Fraction(1, 3), 'C': Fraction(1, 3)}
     """
     check_game(game, "restrict")
     check_rule(rule, "restrict")

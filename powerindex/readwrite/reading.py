@@ -223,7 +223,7 @@ class _Reader:
         order = self.order(data, names)
         positions = (self.positions(data["positions"], "", (), (), names)
                      if "positions" in data else None)
-        rule = self.rule(data, "", (), ()) or "connected"
+        rule = self.rule(data, "", (), ()) or "clique"
         graph = self.graph(data, names)
         unions = self.unions(data["unions"], "", (), (), names) if "unions" in data else None
         share_given = quota if isinstance(quota, Share) else None

@@ -74,7 +74,7 @@ class GameSpec:
 
     game: WeightedGame
     graph: object = None
-    rule: str = "connected"
+    rule: str = "clique"
     unions: object = None
     order: object = None
     changes: Mapping = field(default_factory=dict)

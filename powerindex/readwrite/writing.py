@@ -86,7 +86,7 @@ def _to_data(spec):
         data["order"] = list(spec.order)
     if spec.positions:
         data["positions"] = _positions_data(spec.positions.items())
-    if spec.graph is not None or spec.rule != "connected":
+    if spec.graph is not None or spec.rule != "clique":
         data["rule"] = spec.rule
     if spec.graph is not None:
         index = {p: i for i, p in enumerate(game.players)}
@@ -221,7 +221,7 @@ def _dump_csv(spec):
         if getattr(spec, attribute) is not None:
             raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and"
                                 f" this game has {what}: write TOML or JSON", field=attribute)
-    if spec.changes or spec.rule != "connected":
+    if spec.changes or spec.rule != "clique":
         what, key = ("scenarios", "scenarios") if spec.changes else ("a rule", "rule")
         raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and this"
                             f" game has {what}: write TOML or JSON", field=key)

@@ -16,6 +16,7 @@ from ..games.base import label
 from ..indices.coalition_indices import deegan_packel, holler
 from ..indices.swing_indices import banzhaf, shapley_shubik
 from ..politics.formation import coalition_theories, formateur_partners, seats_of
+from ..politics.graphs import rule_phrase
 from ..politics.leverage import Scenario, compare, leverage
 from ..politics.unions import banzhaf_owen, owen
 from ..present.tables import Table
@@ -30,9 +31,7 @@ OPEN = "no graph"
 
 
 def _rule_words(rule):
-    return ("governments are cliques of the compatibility graph (every pair compatible)"
-            if rule == "clique" else
-            "governments are connected in the compatibility graph")
+    return rule_phrase(rule) + (" (every pair compatible)" if rule == "clique" else "")
 
 
 class Study:

@@ -149,7 +149,7 @@ def _simplest(value):
     return value.numerator if value.denominator == 1 else value
 
 
-def graph_variants(game, base_graph, disputed_edges, *, rule="connected", unions=None,
+def graph_variants(game, base_graph, disputed_edges, *, rule="clique", unions=None,
                    skip_infeasible=True):
     """Every compatibility graph on a set of disputed edges: 2**d scenarios for d edges.
 

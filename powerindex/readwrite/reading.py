@@ -42,163 +42,41 @@ powerindex.errors.GameFileError: line 3, field 'seats' of party 'B': expected a 
  number, got "fifty"
 """
 
-import difflib
 import os
-from fractions import Fraction
 
-import networkx as nx
-
-from .._numbers import lcm_of_denominators, simplest
 from ..errors import GameFileError, InvalidTypeError, PowerIndexError
-from ..games.quotas import MAJORITY, Share
+from ..games.quotas import Share
 from ..games.weighted import WeightedGame
-from ..politics.graphs import RULES
-from ._text import MAX_TOTAL_WEIGHT, kind, number, quota_from_text, show
+from ._fields import FieldReader
+from ._record_reading import (
+    read_governments,
+    read_graph,
+    read_named_graphs,
+    read_note,
+    read_sources,
+)
+from ._text import kind, quota_from_text, show
 from .parsing import PARSERS, Source, check_format, decode, key_anchor, value_anchor
-from .scenarios import MERGE_KEYS, ChangeError, ScenarioChanges, apply_changes
+from .record import note_key
+from .scenarios import ChangeError, ScenarioChanges, apply_changes
 from .spec import GameSpec
 
 __all__ = ["read_game", "loads"]
 
 _TOP_KEYS = ("title", "quota", "majority", "strict", "parties", "order", "positions",
-             "graph", "rule", "unions", "scenarios")
-_PARTY_KEYS = ("name", "seats")
-_GRAPH_KEYS = ("edges", "incompatible")
+             "graph", "rule", "unions", "scenarios", "sources", "graphs", "governments",
+             "formateur")
+_PARTY_KEYS = ("name", "seats", "source", "note")
+_REQUIRED_PARTY_KEYS = ("name", "seats")
 _SCENARIO_KEYS = ("description", "seats", "drop", "quota", "majority", "strict", "compatible",
-                  "incompatible", "merge", "unions", "rule", "positions")
+                  "incompatible", "merge", "unions", "rule", "positions", "graph", "source",
+                  "note")
 
 
 # -- from parsed data to a GameSpec ------------------------------------------------------------
-class _Reader:
-    def __init__(self, source):
-        self.src = source
+class _Reader(FieldReader):
+    """Reads a whole game file into a GameSpec."""
 
-    def fail(self, *args, **kwargs):
-        self.src.fail(*args, **kwargs)
-
-    def check_keys(self, table, allowed, context, anchors, where):
-        for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
-                self.fail(f"unknown key {key!r}; {hint}the keys here are {', '.join(allowed)}",
-                          field=str(key), context=context, anchors=(*anchors, key_anchor(key)),
-                          where=(*where, key))
-
-    def table(self, value, field_name, context, anchors, where):
-        if not isinstance(value, dict):
-            self.fail(f"expected a table, got {kind(value)} {show(value)}", field=field_name,
-                      context=context, anchors=anchors, where=where)
-        return value
-
-    def names(self, value, field_name, context, anchors, where, known=None, minimum=0):
-        if not isinstance(value, list):
-            self.fail(f"expected a list of party names, got {kind(value)} {show(value)}",
-                      field=field_name, context=context, anchors=anchors, where=where)
-        for name in value:
-            if not isinstance(name, str):
-                self.fail(f"expected a list of party names, got {show(name)} in it",
-                          field=field_name, context=context, anchors=anchors, where=where)
-            if known is not None and name not in known:
-                self.fail(f"{show(name)} is not a party; the parties are {list(known)}",
-                          field=field_name, context=context,
-                          anchors=(*anchors, value_anchor(name)), where=where)
-        if len(value) < minimum:
-            self.fail(f"expected at least {minimum} names, got {show(value)}",
-                      field=field_name, context=context, anchors=anchors, where=where)
-        return list(value)
-
-    def pairs(self, value, field_name, context, anchors, where, known):
-        if not isinstance(value, list):
-            self.fail(f"expected a list of pairs of party names, got {kind(value)}"
-                      f" {show(value)}", field=field_name, context=context, anchors=anchors,
-                      where=where)
-        pairs = []
-        for position, pair in enumerate(value, start=1):
-            if (not isinstance(pair, list) or len(pair) != 2
-                    or not all(isinstance(p, str) for p in pair)):
-                self.fail(f"entry {position} must be a pair of party names like [\"A\", \"B\"],"
-                          f" got {show(pair)}", field=field_name, context=context,
-                          anchors=anchors, where=where)
-            for name in pair:
-                if name not in known:
-                    self.fail(f"{show(name)} in the pair {show(pair)} is not a party; the"
-                              f" parties are {list(known)}", field=field_name, context=context,
-                              anchors=(*anchors, value_anchor(name)), where=where)
-            if pair[0] == pair[1]:
-                self.fail(f"the pair {show(pair)} joins {show(pair[0])} to itself",
-                          field=field_name, context=context, anchors=anchors, where=where)
-            pairs.append(tuple(pair))
-        return pairs
-
-    def quota(self, table, context, anchors, where, required):
-        """None (not given), a Fraction (seats) or a Share, from quota / majority / strict."""
-        for key in ("majority", "strict"):
-            if key in table and not isinstance(table[key], bool):
-                self.fail(f"expected true or false, got {show(table[key])}", field=key,
-                          context=context, anchors=(*anchors, key_anchor(key)), where=(*where, key))
-        strict = table.get("strict", False)
-        if table.get("majority", False):
-            if "quota" in table:
-                self.fail("give either quota or majority = true, not both", field="majority",
-                          context=context, anchors=(*anchors, key_anchor("majority")),
-                          where=(*where, "majority"))
-            if strict:
-                self.fail("majority = true is already strict (more than half); drop strict",
-                          field="strict", context=context, anchors=(*anchors, key_anchor("strict")),
-                          where=(*where, "strict"))
-            return MAJORITY
-        if "quota" not in table:
-            if required:
-                self.fail('no quota: give quota = 163 (seats needed), quota = "2/3" (a share'
-                          " of the seats) or majority = true (more than half)", field="quota",
-                          context=context, anchors=anchors, where=where)
-            if strict:
-                self.fail("strict goes with a share quota, and there is none", field="strict",
-                          context=context, anchors=(*anchors, key_anchor("strict")),
-                          where=(*where, "strict"))
-            return None
-        value = table["quota"]
-        at = dict(field="quota", context=context, anchors=(*anchors, key_anchor("quota")),
-                  where=(*where, "quota"))
-        if isinstance(value, str):
-            try:
-                return quota_from_text(value, strict)
-            except (ValueError, PowerIndexError) as exc:
-                self.fail(f"cannot read the quota {show(value)}: {exc}", **at)
-        if strict:
-            self.fail("strict goes with a share quota such as \"1/2\", not with seats",
-                      field="strict", context=context, anchors=(*anchors, key_anchor("strict")),
-                      where=(*where, "strict"))
-        try:
-            quota = number(value)
-        except ValueError:
-            self.fail(f"expected a number of seats or a share such as \"2/3\", got {show(value)}",
-                      **at)
-        if quota <= 0:
-            self.fail(f"the quota must be positive, got {show(value)}", **at)
-        return quota
-
-    def seats(self, value, context, anchors, where):
-        at = dict(field="seats", context=context, anchors=anchors, where=where)
-        try:
-            seats = number(value)
-        except ValueError:
-            self.fail(f"expected a non-negative number, got {show(value)}", **at)
-        if seats < 0:
-            self.fail(f"expected a non-negative number, got {show(value)}", **at)
-        return simplest(seats)
-
-    def check_size(self, weights, anchors, where):
-        scale = lcm_of_denominators([Fraction(w) for w in weights])
-        total = sum(Fraction(w) * scale for w in weights)
-        if total > MAX_TOTAL_WEIGHT:
-            shown = show(int(total))
-            self.fail(f"the seats are too large or too finely divided: scaled to whole numbers"
-                      f" they total {shown}, above the limit of {MAX_TOTAL_WEIGHT} that exact"
-                      " computation allows", field="seats", anchors=anchors, where=where)
-
-    # -- the whole file ---------------------------------------------------------------------
     def spec(self, data, quota_override=None):
         """The GameSpec of a parsed file, checked field by field."""
         if not isinstance(data, dict):
@@ -211,6 +89,8 @@ class _Reader:
         if not isinstance(title, str):
             self.fail(f"expected a string, got {show(title)}", field="title",
                       anchors=(key_anchor("title"),), where=("title",))
+        self.sources = read_sources(self, data)
+        self.notes = {}
         names, weights = self.parties(data)
         quota = self.quota(data, "", (), (), required=quota_override is None)
         if quota_override is not None:
@@ -220,22 +100,39 @@ class _Reader:
         except PowerIndexError as exc:
             self.fail(str(exc), field="quota", anchors=(key_anchor("quota"),),
                       where=("quota",))
-        order = self.order(data, names)
-        positions = (self.positions(data["positions"], "", (), (), names)
-                     if "positions" in data else None)
-        rule = self.rule(data, "", (), ()) or "clique"
-        graph = self.graph(data, names)
-        unions = self.unions(data["unions"], "", (), (), names) if "unions" in data else None
-        share_given = quota if isinstance(quota, Share) else None
+        fields = dict(
+            order=self.order(data, names),
+            positions=(self.positions(data["positions"], "", (), (), names)
+                       if "positions" in data else None),
+            rule=self.rule(data, "", (), ()) or "clique",
+            graph=self.graph(data, names),
+            unions=self.unions(data["unions"], "", (), (), names) if "unions" in data
+            else None,
+            title=title, quota_share=quota if isinstance(quota, Share) else None,
+            formateur=self.formateur(data, names),
+        )
+        graphs, notes = read_named_graphs(self, data, names, self.sources)
+        governments, government_notes = read_governments(self, data, names, self.sources)
+        self.notes.update(notes)
+        self.notes.update(government_notes)
+        record = dict(graphs=graphs, governments=governments, sources=self.sources)
         try:
-            base = GameSpec(game, graph, rule, unions, order, title=title,
-                            quota_share=share_given, positions=positions)
+            base = GameSpec(game, **fields, **record)
         except PowerIndexError as exc:
-            field_name = "unions" if unions is not None else None
+            field_name = "unions" if fields["unions"] is not None else None
             self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name or "parties"),))
         changes = self.scenarios(data, base, dict(zip(names, weights, strict=True)))
-        return GameSpec(game, graph, rule, unions, order, changes, title, share_given,
-                        positions)
+        return GameSpec(game, **fields, changes=changes, notes=self.notes, **record)
+
+    def formateur(self, data, names):
+        if "formateur" not in data:
+            return None
+        value = data["formateur"]
+        if value not in names:
+            self.fail(f"{show(value)} is not a party; the parties are {names}",
+                      field="formateur", anchors=(key_anchor("formateur"),),
+                      where=("formateur",))
+        return value
 
     def parties(self, data):
         """``(names, seats)`` of the parties, in the file's order."""
@@ -269,7 +166,7 @@ class _Reader:
                       f" {show(party)}", field="parties", context=f"(party {position})",
                       anchors=anchors, where=where)
         self.check_keys(party, _PARTY_KEYS, label, anchors, where)
-        for key in _PARTY_KEYS:
+        for key in _REQUIRED_PARTY_KEYS:
             if key not in party:
                 self.fail(f"party {position} has no {key}", field=key, context=label,
                           anchors=anchors, where=where)
@@ -282,6 +179,9 @@ class _Reader:
                       anchors=anchors, where=(*where, "name"))
         seats = self.seats(party["seats"], label, (*anchors, key_anchor("seats")),
                            (*where, "seats"))
+        note = read_note(self, party, label, anchors, where, self.sources)
+        if note is not None:
+            self.notes[note_key("party", name)] = note
         return name, seats
 
     def order(self, data, names):
@@ -297,65 +197,13 @@ class _Reader:
                       "order", "", *at)
         return order
 
-    def positions(self, value, context, anchors, where, known=None):
-        """Party -> exact number or tuple of numbers; ``known`` (the parties) checked when
-        given (a scenario's names are checked when its changes apply)."""
-        anchors, where = (*anchors, key_anchor("positions")), (*where, "positions")
-        table = self.table(value, "positions", context, anchors, where)
-        positions, first = {}, None
-        for party, entry in table.items():
-            at = dict(field="positions", context=context, anchors=(*anchors, key_anchor(party)),
-                      where=(*where, party))
-            if known is not None and party not in known:
-                self.fail(f"{show(party)} is not a party; the parties are {list(known)}", **at)
-            point = self.position(party, entry, at)
-            size = len(point) if isinstance(point, tuple) else 1
-            if first is None:
-                first = (party, size)
-            elif size != first[1]:
-                self.fail(f"the position of {show(party)} has {size} dimension(s), that of"
-                          f" {show(first[0])} {first[1]}: every position needs the same"
-                          " number", **at)
-            positions[party] = point
-        return positions
-
-    def position(self, party, entry, at):
-        """One position: a number, or a non-empty list of numbers (a tuple)."""
-        items = entry if isinstance(entry, list) else [entry]
-        if not items:
-            self.fail(f"the position of {show(party)} is an empty list: give a number or a"
-                      " list of numbers", **at)
-        values = []
-        for item in items:
-            try:
-                values.append(simplest(number(item)))
-            except ValueError:
-                self.fail(f"the position of {show(party)} must be a number or a list of"
-                          f" numbers, got {show(entry)}", **at)
-        return tuple(values) if isinstance(entry, list) else values[0]
-
     def graph(self, data, names):
-        """The compatibility graph, from its edges or its incompatible pairs, or None."""
+        """The compatibility graph (its pairs' and its own notes kept), or None."""
         if "graph" not in data:
             return None
-        anchors, where = (key_anchor("graph"),), ("graph",)
-        table = self.table(data["graph"], "graph", "", anchors, where)
-        self.check_keys(table, _GRAPH_KEYS, "of the graph", anchors, where)
-        given = [key for key in ("edges", "incompatible") if key in table]
-        if len(given) != 1:
-            self.fail("give exactly one of edges (the compatible pairs) or incompatible"
-                      " (the pairs that cannot sit together)", field="graph",
-                      anchors=anchors, where=where)
-        key = given[0]
-        pairs = self.pairs(table[key], key, "of the graph", (*anchors, key_anchor(key)),
-                           (*where, key), names)
-        graph = nx.Graph()
-        graph.add_nodes_from(names)
-        if key == "edges":
-            graph.add_edges_from(pairs)
-        else:
-            graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1:])
-            graph.remove_edges_from(pairs)
+        graph, _, notes = read_graph(self, data["graph"], names, self.sources, None,
+                                     (key_anchor("graph"),), ("graph",), "of the graph")
+        self.notes.update(notes)
         return graph
 
     def scenarios(self, data, base, seats):
@@ -369,6 +217,10 @@ class _Reader:
             context = f"of scenario {show(name).replace(chr(34), chr(39))}"
             change = self.changes(value, context, (*anchors, key_anchor(name)),
                                   (*where, name), seats)
+            note = read_note(self, value, context, (*anchors, key_anchor(name)),
+                             (*where, name), self.sources)
+            if note is not None:
+                self.notes[note_key("scenario", name)] = note
             try:
                 apply_changes(base, change)
             except ChangeError as exc:
@@ -377,59 +229,6 @@ class _Reader:
                           where=("scenarios", name, exc.field))
             changes[name] = change
         return changes
-
-    def rule(self, table, context, anchors, where):
-        if "rule" not in table:
-            return None
-        value = table["rule"]
-        if value not in RULES:
-            self.fail(f"expected \"connected\" or \"clique\", got {show(value)}", field="rule",
-                      context=context, anchors=(*anchors, key_anchor("rule")),
-                      where=(*where, "rule"))
-        return value
-
-    def unions(self, value, context, anchors, where, known):
-        anchors, where = (*anchors, key_anchor("unions")), (*where, "unions")
-        at = dict(field="unions", context=context, anchors=anchors, where=where)
-        if isinstance(value, list):
-            unions = [self.names(members, "unions", context, anchors, where, known, minimum=1)
-                      for members in value]
-            return unions or None
-        if isinstance(value, dict):
-            unions = {}
-            for name, members in value.items():
-                if not name.strip():
-                    self.fail("a union needs a non-empty name", **at)
-                unions[name] = self.names(members, "unions", context, (*anchors, key_anchor(name)),
-                                          where, known, minimum=1)
-            return unions or None
-        self.fail(f"expected a list of lists of party names, or a table of them by union"
-                  f" name, got {kind(value)} {show(value)}", **at)
-
-    def merges(self, value, context, anchors, where):
-        """The merges of a scenario: ``(members, name or None)`` each."""
-        at = (*anchors, key_anchor("merge"))
-        if not isinstance(value, list):
-            self.fail(f"expected a list of merges, got {show(value)}", field="merge",
-                      context=context, anchors=at, where=(*where, "merge"))
-        merges = []
-        for entry in value:
-            if isinstance(entry, dict):
-                self.check_keys(entry, MERGE_KEYS, f"of a merge {context}", at,
-                                (*where, "merge"))
-                if "members" not in entry:
-                    self.fail("a merge needs members = [...]", field="merge",
-                              context=context, anchors=at, where=(*where, "merge"))
-                members, name = entry["members"], entry.get("name")
-                if name is not None and not (isinstance(name, str) and name.strip()):
-                    self.fail(f"a merged bloc needs a non-empty name, got {show(name)}",
-                              field="merge", context=context, anchors=at,
-                              where=(*where, "merge"))
-            else:
-                members, name = entry, None
-            members = self.names(members, "merge", context, at, (*where, "merge"), minimum=2)
-            merges.append((tuple(members), name))
-        return merges
 
     def changes(self, value, context, anchors, where, known):
         table = self.table(value, "scenarios", context, anchors, where)
@@ -472,8 +271,14 @@ class _Reader:
         rule = self.rule(table, context, anchors, where)
         positions = (self.positions(table["positions"], context, anchors, where)
                      if "positions" in table else {})
+        graph = table.get("graph")
+        if graph is not None and not isinstance(graph, str):
+            self.fail(f"expected the name of a graph of [graphs] (or \"none\"), got"
+                      f" {show(graph)}", field="graph", context=context,
+                      anchors=(*anchors, key_anchor("graph")), where=(*where, "graph"))
         return ScenarioChanges(description, seats, drop, quota, pairs.get("compatible", ()),
-                               pairs.get("incompatible", ()), merges, unions, rule, positions)
+                               pairs.get("incompatible", ()), merges, unions, rule, positions,
+                               graph)
 
 
 def _caller_quota(quota):

@@ -130,6 +130,9 @@ class ScenarioChanges:
     positions : mapping of str to number or tuple, optional
         New positions for some parties (blocs included), replacing the base positions.
         A dropped party's position goes with it.
+    graph : str, optional
+        The name of one of the file's other graphs (``[graphs.NAME]``) to start from
+        instead of the base graph, or ``"none"`` for no graph at all.
 
     Raises
     ------
@@ -149,6 +152,7 @@ class ScenarioChanges:
     unions: object = None
     rule: object = None
     positions: tuple = ()
+    graph: object = None
 
     def __post_init__(self):
         if not isinstance(self.description, str):
@@ -240,9 +244,22 @@ def _changed_game(spec, changes):
         raise ChangeError(blame, exc) from None
 
 
+def _starting_graph(spec, name):
+    """The scenario's graph before its changes: the base graph, a named one, or none."""
+    if name is None:
+        return None if spec.graph is None else spec.graph.copy()
+    if name == "none":
+        return None
+    if name not in spec.graphs:
+        known = ", ".join(map(repr, spec.graphs)) or "none: add a [graphs.NAME] table"
+        raise ChangeError("graph", InvalidGameError(
+            f"no graph named {name!r}; the file's graphs are {known} (or \"none\")"))
+    return spec.graphs[name].graph.copy()
+
+
 def _changed_graph(spec, changes, names):
-    """The base graph without the dropped parties, with pairs added and removed."""
-    graph = None if spec.graph is None else spec.graph.copy()
+    """The starting graph without the dropped parties, with pairs added and removed."""
+    graph = _starting_graph(spec, changes.graph)
     if graph is not None:
         graph.remove_nodes_from(changes.drop)
     if changes.compatible or changes.incompatible:

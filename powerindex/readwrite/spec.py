@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .._structures import check_graph, partition
-from ..errors import InvalidGameError, InvalidTypeError
+from ..errors import InvalidGameError, InvalidTypeError, UnknownPlayerError
 from ..games.quotas import Share
 from ..games.weighted import WeightedGame
 from ..politics.formation import check_order
 from ..politics.graphs import RULES
 from ..politics.leverage import Scenario
 from ..politics.positions import check_positions
+from .record import Government, NamedGraph, Note, Source
 from .scenarios import ChangeError, ScenarioChanges, apply_changes, normal_unions
 
 __all__ = ["GameSpec"]
@@ -50,6 +51,19 @@ class GameSpec:
         Policy positions: party -> number or tuple of numbers (see
         :mod:`powerindex.politics.positions`); parties may lack one. Kept as exact
         numbers (ints and Fractions, tuples of them on several dimensions).
+    graphs : mapping of str to NamedGraph, optional
+        Alternative compatibility graphs, by name (for the report's sensitivity section;
+        a scenario picks one with ``graph=``).
+    sources : mapping of str to Source, optional
+        The sources the file cites, by key.
+    notes : mapping, optional
+        What backs each item (a :class:`~powerindex.readwrite.record.Note` by the item's
+        key, see :func:`~powerindex.readwrite.record.note_key`): the seats of a party, a
+        graph, a pair of it, a scenario, a government.
+    governments : sequence of Government, optional
+        Governments that formed, with the offices each party held.
+    formateur : party name, optional
+        The party asked to form a government.
 
     Attributes
     ----------
@@ -81,6 +95,11 @@ class GameSpec:
     title: str = ""
     quota_share: object = None
     positions: object = None
+    graphs: Mapping = field(default_factory=dict)
+    sources: Mapping = field(default_factory=dict)
+    notes: Mapping = field(default_factory=dict)
+    governments: tuple = ()
+    formateur: object = None
 
     def __post_init__(self):
         if not isinstance(self.game, WeightedGame):
@@ -104,6 +123,7 @@ class GameSpec:
             raise InvalidTypeError(f"the title must be a string, got {self.title!r}")
         if self.quota_share is not None and not isinstance(self.quota_share, Share):
             raise InvalidTypeError(f"quota_share must be a Share, got {self.quota_share!r}")
+        _check_record(self)
         if not isinstance(self.changes, Mapping):
             raise InvalidTypeError("changes must map scenario names to ScenarioChanges")
         changes = {}
@@ -135,7 +155,8 @@ class GameSpec:
         graph = None if self.graph is None else (
             tuple(self.graph.nodes), frozenset(frozenset(e) for e in self.graph.edges))
         return (self.game, graph, self.rule, self.unions, self.order, self.changes,
-                self.title, self.quota_share, self.positions)
+                self.title, self.quota_share, self.positions, self.graphs, self.sources,
+                self.notes, self.governments, self.formateur)
 
     def __eq__(self, other):
         if not isinstance(other, GameSpec):
@@ -157,6 +178,41 @@ class GameSpec:
             parts.append(f"{len(self.changes)} scenario" + ("s" if len(self.changes) > 1 else ""))
         title = f" {self.title!r}" if self.title else ""
         return f"<GameSpec{title}: {', '.join(parts)}>"
+
+
+def _check_record(spec):
+    """Check the named graphs, sources, notes, governments and formateur of a spec."""
+    players = spec.game.players
+    for name, named in spec.graphs.items():
+        if not isinstance(named, NamedGraph):
+            raise InvalidTypeError(f"graph {name!r} must be a NamedGraph, got"
+                                   f" {type(named).__name__}")
+        check_graph(players, named.graph)
+    object.__setattr__(spec, "graphs", dict(spec.graphs))
+    for key, source in spec.sources.items():
+        if not isinstance(source, Source):
+            raise InvalidTypeError(f"source {key!r} must be a Source, got"
+                                   f" {type(source).__name__}")
+    object.__setattr__(spec, "sources", dict(spec.sources))
+    for key, note in spec.notes.items():
+        unknown = [k for k in getattr(note, "sources", ()) if k not in spec.sources]
+        if not isinstance(note, Note) or unknown:
+            raise InvalidGameError(f"the note of {key!r} cites unknown sources {unknown}"
+                                   if unknown else f"the note of {key!r} must be a Note")
+    object.__setattr__(spec, "notes", dict(spec.notes))
+    governments = tuple(spec.governments)
+    for government in governments:
+        if not isinstance(government, Government):
+            raise InvalidTypeError(f"a government must be a Government, got"
+                                   f" {type(government).__name__}")
+        strangers = [p for p in government.parties if p not in players]
+        if strangers:
+            raise UnknownPlayerError(f"government {government.name!r} names {strangers[0]!r},"
+                                     f" which is not a party; the parties are {list(players)}")
+    object.__setattr__(spec, "governments", governments)
+    if spec.formateur is not None and spec.formateur not in players:
+        raise UnknownPlayerError(f"the formateur {spec.formateur!r} is not a party; the"
+                                 f" parties are {list(players)}")
 
 
 def _plain_positions(game, positions):

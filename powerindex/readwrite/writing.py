@@ -19,6 +19,7 @@ from ..games.weighted import WeightedGame
 from ..politics.leverage import Scenario
 from ._text import format_share, ratio
 from .parsing import check_format
+from .record import note_key
 from .spec import GameSpec
 
 __all__ = ["dumps", "write_game"]
@@ -80,7 +81,10 @@ def _to_data(spec):
     if quota is None or WeightedGame(game.weights, quota, game.players) != game:
         quota = game.quota
     data.update(_quota_fields(quota, game.total_weight))
-    data["parties"] = [{"name": p, "seats": _exact(w)}
+    if spec.formateur is not None:
+        data["formateur"] = spec.formateur
+    data["parties"] = [{"name": p, "seats": _exact(w),
+                        **_note_data(spec.notes.get(note_key("party", p)))}
                        for p, w in zip(game.players, game.weights, strict=True)]
     if spec.order is not None:
         data["order"] = list(spec.order)
@@ -89,17 +93,7 @@ def _to_data(spec):
     if spec.graph is not None or spec.rule != "clique":
         data["rule"] = spec.rule
     if spec.graph is not None:
-        index = {p: i for i, p in enumerate(game.players)}
-        edges = sorted((tuple(sorted(e, key=index.get)) for e in spec.graph.edges),
-                       key=lambda e: (index[e[0]], index[e[1]]))
-        missing = [(a, b) for i, a in enumerate(game.players) for b in game.players[i + 1:]
-                   if not spec.graph.has_edge(a, b)]
-        graph = {}
-        if len(missing) <= len(edges):
-            graph["incompatible"] = [list(pair) for pair in missing]
-        else:
-            graph["edges"] = [list(pair) for pair in edges]
-        data["graph"] = graph
+        data["graph"] = _graph_data(spec.graph, game.players, spec.notes, None)
     if spec.unions is not None:
         data["unions"] = _unions_data(spec.unions)
     if spec.changes:
@@ -127,8 +121,69 @@ def _to_data(spec):
                 entry["rule"] = change.rule
             if change.positions:
                 entry["positions"] = _positions_data(change.positions)
+            if change.graph is not None:
+                entry["graph"] = change.graph
+            entry.update(_note_data(spec.notes.get(note_key("scenario", name))))
             scenarios[name] = entry
         data["scenarios"] = scenarios
+    data.update(_record_data(spec))
+    return data
+
+
+def _note_data(note):
+    """The ``source``/``note``/``assumption`` keys of an item's note (none without one)."""
+    if note is None:
+        return {}
+    data = {}
+    if note.sources:
+        data["source"] = note.sources[0] if len(note.sources) == 1 else list(note.sources)
+    if note.note:
+        data["note"] = note.note
+    if note.assumption:
+        data["assumption"] = True
+    return data
+
+
+def _graph_data(graph, players, notes, graph_name):
+    """A graph as its edges or its incompatible pairs, whichever is shorter; a pair with a
+    note becomes a table ``{ pair = [...], source = ..., note = ... }``."""
+    index = {p: i for i, p in enumerate(players)}
+    edges = sorted((tuple(sorted(e, key=index.get)) for e in graph.edges),
+                   key=lambda e: (index[e[0]], index[e[1]]))
+    missing = [(a, b) for i, a in enumerate(players) for b in players[i + 1:]
+               if not graph.has_edge(a, b)]
+    key, pairs = ("incompatible", missing) if len(missing) <= len(edges) else ("edges", edges)
+    entries = []
+    for pair in pairs:
+        note = _note_data(notes.get(note_key("pair", graph_name, pair)))
+        entries.append({"pair": list(pair), **note} if note else list(pair))
+    return {key: entries, **_note_data(notes.get(note_key("graph", graph_name)))}
+
+
+def _record_data(spec):
+    """The sources, other graphs and governments of a spec, as a file states them."""
+    data = {}
+    if spec.sources:
+        data["sources"] = {key: {name: value for name, value in vars(source).items() if value}
+                           for key, source in spec.sources.items()}
+    if spec.graphs:
+        data["graphs"] = {}
+        for name, named in spec.graphs.items():
+            texts = {k: v for k, v in (("title", named.title),
+                                       ("description", named.description)) if v}
+            data["graphs"][name] = {**texts, **_graph_data(named.graph, spec.game.players,
+                                                           spec.notes, name)}
+    if spec.governments:
+        data["governments"] = []
+        for government in spec.governments:
+            entry = {"name": government.name, "parties": list(government.parties),
+                     "offices": {p: _exact(c) for p, c in government.offices}}
+            if government.importance:
+                entry["importance"] = {p: _exact(w) for p, w in government.importance}
+            if government.date:
+                entry["date"] = government.date
+            entry.update(_note_data(spec.notes.get(note_key("government", government.name))))
+            data["governments"].append(entry)
     return data
 
 
@@ -192,11 +247,15 @@ def _dump_toml(data):
     lines = []
     tables = {}
     for key, value in data.items():
-        if key in ("graph", "scenarios", "positions") or (
+        if key in ("graph", "scenarios", "positions", "sources", "graphs", "governments") or (
                 key == "unions" and isinstance(value, dict)):
             tables[key] = value
         else:
             lines += _toml_lines(key, value)
+    for key, value in tables.pop("sources", {}).items():
+        lines += ["", f"[sources.{_toml_key(key)}]"]
+        for name, text in value.items():
+            lines += _toml_lines(name, text)
     if "positions" in tables:
         lines += ["", "[positions]"]
         for key, value in tables["positions"].items():
@@ -208,6 +267,14 @@ def _dump_toml(data):
     if "unions" in tables:
         lines += ["", "[unions]"]
         for key, value in tables["unions"].items():
+            lines += _toml_lines(key, value)
+    for name, entry in tables.get("graphs", {}).items():
+        lines += ["", f"[graphs.{_toml_key(name)}]"]
+        for key, value in entry.items():
+            lines += _toml_lines(key, value)
+    for entry in tables.get("governments", ()):
+        lines += ["", "[[governments]]"]
+        for key, value in entry.items():
             lines += _toml_lines(key, value)
     for name, entry in tables.get("scenarios", {}).items():
         lines += ["", f"[scenarios.{_toml_key(name)}]"]
@@ -221,6 +288,14 @@ def _dump_csv(spec):
         if getattr(spec, attribute) is not None:
             raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and"
                                 f" this game has {what}: write TOML or JSON", field=attribute)
+    record = [(what, key) for what, key, value in (
+        ("sources", "sources", spec.sources), ("notes", "note", spec.notes),
+        ("other graphs", "graphs", spec.graphs), ("governments", "governments",
+                                                   spec.governments),
+        ("a formateur", "formateur", spec.formateur)) if value]
+    if record:
+        raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and this"
+                            f" game has {record[0][0]}: write TOML or JSON", field=record[0][1])
     if spec.changes or spec.rule != "clique":
         what, key = ("scenarios", "scenarios") if spec.changes else ("a rule", "rule")
         raise GameFileError(f"CSV holds only the parties, seats, positions and quota, and this"

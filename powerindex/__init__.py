@@ -9,6 +9,7 @@ Fraction(2, 15)
 
 from ._version import __version__
 from .errors import (
+    EquilibriumError,
     GameFileError,
     GameTooLargeError,
     GraphError,
@@ -61,10 +62,12 @@ from .indices import (
     winning_coalitions,
 )
 from .politics import (
+    BargainingResult,
     Coalition,
     RestrictedGame,
     Scenario,
     banzhaf_owen,
+    baron_ferejohn,
     coalition_theories,
     compare,
     compatibility_graph,
@@ -76,6 +79,7 @@ from .politics import (
     myerson,
     owen,
     quotient_game,
+    recognition_shares,
     restrict,
 )
 from .present.tables import Table
@@ -131,6 +135,10 @@ __all__ = [
     "governing_coalitions",
     "coalition_theories",
     "Coalition",
+    # bargaining
+    "baron_ferejohn",
+    "recognition_shares",
+    "BargainingResult",
     # general TU games
     "TUGame",
     "to_tu_game",
@@ -165,6 +173,7 @@ __all__ = [
     "GameTooLargeError",
     "GraphError",
     "NucleolusError",
+    "EquilibriumError",
     "GameFileError",
     "InvalidSamplingError",
     "SweepError",

@@ -4,9 +4,11 @@
   the Myerson value (:mod:`.myerson`);
 * a priori unions: the Owen and Banzhaf-Owen values and the quotient game (:mod:`.unions`);
 * the formateur's view and the classic coalition theories (:mod:`.formation`);
-* kingmaker leverage and scenario comparison (:mod:`.leverage`).
+* kingmaker leverage and scenario comparison (:mod:`.leverage`);
+* legislative bargaining: the Baron-Ferejohn equilibrium (:mod:`.bargaining`).
 """
 
+from .bargaining import BargainingResult, baron_ferejohn, recognition_shares
 from .formation import Coalition, coalition_theories, formateur_partners, governing_coalitions
 from .graphs import compatibility_graph, is_connected_coalition, merge_graph
 from .leverage import Scenario, compare, leverage
@@ -31,4 +33,7 @@ __all__ = [
     "governing_coalitions",
     "coalition_theories",
     "Coalition",
+    "baron_ferejohn",
+    "recognition_shares",
+    "BargainingResult",
 ]

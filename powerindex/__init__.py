@@ -58,7 +58,9 @@ from .indices import (
     minimum_weight_winning_coalitions,
     shapley_shubik,
     swing_coalitions,
+    swing_probability,
     swings,
+    vote_probabilities,
     winning_coalitions,
 )
 from .politics import (
@@ -105,6 +107,8 @@ __all__ = [
     "johnston",
     "deegan_packel",
     "holler",
+    "swing_probability",
+    "vote_probabilities",
     "PowerIndexResult",
     "FloatPowerIndexResult",
     "Coalitions",

@@ -41,6 +41,7 @@ __all__ = [
     "is_decisive",
     "all_indices",
     "baron_ferejohn_violations",
+    "swing_probability",
     "interchangeable",
 ]
 
@@ -313,3 +314,20 @@ def baron_ferejohn_violations(players, wins, recognition, delta, values, mixture
         if differs(values[j], expected):
             problems.append(f"the value of {j} is {values[j]}, its equation gives {expected}")
     return problems
+
+
+def swing_probability(players, wins, p):
+    """The probability that each player decides when player j votes yes with probability
+    p[j] (a dict), summed over the coalitions of the others (Owen 1972)."""
+    result = {}
+    for i in players:
+        others = [j for j in players if j != i]
+        total = Fraction(0)
+        for s in all_coalitions(others):
+            if wins(s | {i}) and not wins(s):
+                chance = Fraction(1)
+                for j in others:
+                    chance *= exact(p[j]) if j in s else 1 - exact(p[j])
+                total += chance
+        result[i] = total
+    return result

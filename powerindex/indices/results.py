@@ -45,6 +45,7 @@ INDEX_TITLES = {
     "banzhaf_value": "Banzhaf value",
     "banzhaf_value_normalized": "Banzhaf value (normalized)",
     "nucleolus": "nucleolus",
+    "swing_probability": "probability of being decisive",
 }
 
 

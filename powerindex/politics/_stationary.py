@@ -33,9 +33,10 @@ Three steps, floats only to guide:
 3. **Certificate.** Exact values are checked exactly: every class's cheapest profiles
    are recomputed in integers, and mixtures over them satisfying (1) exactly are found
    (:func:`._exact_lp.feasible_point`: an LP proposes their support, exact arithmetic
-   decides): if there are none, the values are refused. Values that are not rational (the equations in s can have irrational
-   roots: payoffs of Baron-Ferejohn bargaining are algebraic numbers in general) are
-   checked at 1024-bit precision instead and returned as floats.
+   decides): if there are none, the values are refused. Values that are not rational
+   (the equations in s can have irrational roots: payoffs of Baron-Ferejohn bargaining
+   are algebraic numbers in general) are checked at 1024-bit precision instead and
+   returned as floats.
 """
 
 import math

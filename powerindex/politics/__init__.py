@@ -5,7 +5,8 @@
 * a priori unions: the Owen and Banzhaf-Owen values and the quotient game (:mod:`.unions`);
 * the formateur's view and the classic coalition theories (:mod:`.formation`);
 * kingmaker leverage and scenario comparison (:mod:`.leverage`);
-* legislative bargaining: the Baron-Ferejohn equilibrium (:mod:`.bargaining`).
+* legislative bargaining: the Baron-Ferejohn equilibrium (:mod:`.bargaining`);
+* portfolio allocation against Gamson's law (:mod:`.portfolios`).
 """
 
 from .bargaining import BargainingResult, baron_ferejohn, recognition_shares
@@ -13,6 +14,7 @@ from .formation import Coalition, coalition_theories, formateur_partners, govern
 from .graphs import compatibility_graph, is_connected_coalition, merge_graph
 from .leverage import Scenario, compare, leverage
 from .myerson import myerson
+from .portfolios import GamsonFit, gamson_fit, portfolio_allocation
 from .restriction import RestrictedGame, restrict
 from .unions import banzhaf_owen, owen, quotient_game
 
@@ -36,4 +38,7 @@ __all__ = [
     "baron_ferejohn",
     "recognition_shares",
     "BargainingResult",
+    "portfolio_allocation",
+    "gamson_fit",
+    "GamsonFit",
 ]

@@ -32,6 +32,16 @@ def check_equilibrium(game, result, wins=None):
         players, wins, result.recognition, result.delta, result.continuation, mixtures,
         tolerance)
     assert problems == []
+    if result.exact:  # every cheapest coalition, with no superfluous partner
+        for i in players:
+            expected = set()
+            coalitions = [c for c in brute.winning_coalitions(players, wins) if i in c]
+            cost = {c: sum(result.continuation[j] for j in c if j != i) for c in coalitions}
+            low = min(cost.values())
+            for c in coalitions:
+                if cost[c] == low and all(not wins(c - {j}) for j in c if j != i):
+                    expected.add(c)
+            assert set(result.cheapest_coalitions(i)) == expected
 
 
 # -- Baron and Ferejohn (1989): n equal players, majority, equal recognition -----------------

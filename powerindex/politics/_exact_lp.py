@@ -18,16 +18,18 @@ from ..tu._rational import solve_guided
 __all__ = ["feasible_point", "simplex_feasible_point"]
 
 
-def feasible_point(rows, rhs):
+def feasible_point(rows, rhs, cost=None):
     """A point x >= 0 with rows . x = rhs, exactly; None if there is none.
 
-    A floating-point LP (HiGHS) proposes the point's support; the point is then solved
-    exactly on that support and checked. When that fails the exact simplex method
-    (:func:`simplex_feasible_point`) decides.
+    A floating-point LP (HiGHS) proposes the point's support: the vertex minimising
+    ``cost . x`` (a cost generic enough to have one minimum makes the point canonical,
+    whichever LP code finds it); the point is then solved exactly on that support and
+    checked. When that fails the exact simplex method (:func:`simplex_feasible_point`)
+    decides.
     """
     if not rows:
         return []
-    support = _float_support(rows, rhs)
+    support = _float_support(rows, rhs, cost)
     if support is not None:
         point = _exact_on_support(rows, rhs, support)
         if point is not None:
@@ -35,13 +37,14 @@ def feasible_point(rows, rhs):
     return simplex_feasible_point(rows, rhs)
 
 
-def _float_support(rows, rhs):
+def _float_support(rows, rhs, cost):
     from scipy.optimize import linprog
 
     matrix = np.array([[float(x) for x in row] for row in rows])
     target = np.array([float(b) for b in rhs])
-    result = linprog(np.zeros(matrix.shape[1]), A_eq=matrix, b_eq=target,
-                     bounds=(0, None), method="highs")
+    objective = np.zeros(matrix.shape[1]) if cost is None else np.asarray(cost, float)
+    result = linprog(objective, A_eq=matrix, b_eq=target, bounds=(0, None),
+                     method="highs-ds")
     if result.status != 0:
         return None
     return [j for j, x in enumerate(result.x) if x > 1e-12], result.x

@@ -82,11 +82,13 @@ class Equilibrium:
 
     ``mixtures[c]`` is a tuple of ``(k, probability)``: profile ``profiles[c][k]`` and
     the probability a proposer of class c picks it (uniformly among its coalitions).
+    ``ties[c]`` lists every cheapest profile of class c, used or not.
     """
 
     values: tuple
     mixtures: tuple
     exact: bool
+    ties: tuple = ()
 
 
 def coupling(reduced):
@@ -438,10 +440,10 @@ def certify_exact(reduced, u, ties_guess=None):
         return None
     needed = [1 - reduced.recognition[d] * (1 - reduced.delta * cheapest[d]) / u[d]
               for d in classes] + [Fraction(1)] * reduced.m
-    mixture = feasible_point(rows, needed)
+    mixture = feasible_point(rows, needed, _preference(reduced, ties))
     if mixture is None:
         return None
-    return Equilibrium(tuple(u), _mixtures(ties, mixture), True)
+    return Equilibrium(tuple(u), _mixtures(ties, mixture), True, _tuples(ties))
 
 
 def certify_approximate(reduced, u, ties):
@@ -467,11 +469,25 @@ def certify_approximate(reduced, u, ties):
     needed = [1 - reduced.recognition[d] * (1 - reduced.delta * cheapest[d]) / u[d]
               for d in classes] + [Fraction(1)] * reduced.m
     independent = rref([list(column) for column in zip(*rows, strict=True)], len(rows))[1]
-    mixture = feasible_point([rows[r] for r in independent], [needed[r] for r in independent])
+    mixture = feasible_point([rows[r] for r in independent], [needed[r] for r in independent],
+                             _preference(reduced, ties))
     if mixture is None:
         return None
     mixtures = tuple(tuple((k, float(x)) for k, x in mix) for mix in _mixtures(ties, mixture))
-    return Equilibrium(tuple(float(x) for x in u), mixtures, False)
+    return Equilibrium(tuple(float(x) for x in u), mixtures, False, _tuples(ties))
+
+
+def _tuples(ties):
+    return tuple(tuple(tied) for tied in ties)
+
+
+def _preference(reduced, ties):
+    """The LP's cost of each tied profile: its number of partners (a proposer indifferent
+    between coalitions takes fewer partners), plus a small generic term (fractional parts
+    of multiples of the golden ratio) that leaves one cheapest mixture."""
+    golden = (math.sqrt(5) - 1) / 2
+    return [int(reduced.profiles[c][k].sum()) + 1e-3 * ((position + 1) * golden % 1)
+            for position, (c, k) in enumerate(_columns(ties))]
 
 
 def _mixtures(ties, mixture):

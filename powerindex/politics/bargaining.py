@@ -34,7 +34,6 @@ References
 
 from fractions import Fraction
 from itertools import combinations, product
-from math import comb
 
 from .._numbers import simplest, to_probability
 from ..errors import EquilibriumError, InvalidArgumentError, InvalidTypeError
@@ -143,8 +142,11 @@ def baron_ferejohn(game, delta, recognition=None, *, first=None):
         A player recognised in the first round for certain, the later rounds following
         ``recognition``: a formateur named first under a largest-party rule. Its
         proposal is then enacted at once, so the payoffs are its proposal; the stationary
-        values of the later rounds are ``result.continuation``. (A formateur recognised
-        in *every* round is ``recognition={formateur: 1}``, who then takes the dollar.)
+        values of the later rounds are ``result.continuation``. The formateur's payoff
+        is unique; its partners' depend on which of its cheapest coalitions it picks
+        (:meth:`BargainingResult.cheapest_coalitions`), here the mixture it uses in the
+        stationary equilibrium. (A formateur recognised in *every* round is
+        ``recognition={formateur: 1}``, who then takes the dollar.)
 
     Returns
     -------
@@ -174,9 +176,10 @@ def baron_ferejohn(game, delta, recognition=None, *, first=None):
     with any recognition probabilities (Eraslan 2002 [2]_) and for all simple games
     (Eraslan and McLennan 2013 [3]_). The proposers' mixtures are not: the one returned
     treats interchangeable players with equal recognition alike (a proposer mixes
-    uniformly among coalitions with the same numbers of members of each class) and is a
-    basic (vertex) solution of the remaining linear conditions; proposers never add
-    superfluous partners, even free ones. Payoffs depend strongly on recognition: for any
+    uniformly among coalitions with the same numbers of members of each class), never
+    adds superfluous partners (even free ones), and is the basic (vertex) solution of the
+    remaining linear conditions that favours coalitions with fewer partners (ties broken
+    by a fixed generic order). Payoffs depend strongly on recognition: for any
     delta every division of the dollar is the equilibrium payoff of some recognition
     probabilities (Kalandrakis 2006 [4]_), so ``recognition`` is a modelling choice to
     state. With recognition proportional to weights that are "balanced" (every party in
@@ -328,7 +331,7 @@ class BargainingResult(PowerIndexResult):
         result._set(_delta=delta, _recognition=dict(shares), _first=first,
                     _exact=equilibrium.exact, _continuation=values, _proposals=proposals,
                     _inclusion=inclusion,
-                    _coalitions=(classes, reduced.profiles, coalitions))
+                    _coalitions=(classes, reduced.profiles, coalitions, equilibrium.ties))
         return result
 
     @property
@@ -404,23 +407,54 @@ class BargainingResult(PowerIndexResult):
         ...        pi.baron_ferejohn(g, Fraction(1, 2)).coalitions("A"))
         [(['A', 'B'], Fraction(1, 2)), (['A', 'C'], Fraction(1, 2))]
         """
-        i = self._game._check_player(proposer)
-        classes, profiles, mixtures = self._coalitions
-        c = next(c for c, members in enumerate(classes) if i in members)
+        i, c = self._position_and_class(proposer)
         listed = []
-        for k, probability in mixtures[proposer]:
-            pools = [[j for j in members if j != i] for members in classes]
-            counts = [int(x) for x in profiles[c][k]]
-            total = 1
-            for pool, count in zip(pools, counts, strict=True):
-                total *= comb(len(pool), count)
-            choices = [combinations(pool, count) for pool, count in zip(pools, counts,
-                                                                         strict=True)]
-            for parts in product(*choices):
-                members = {i, *(j for part in parts for j in part)}
-                listed.append((frozenset(self._game.players[j] for j in members),
-                               probability / total))
+        for k, probability in self._coalitions[2][proposer]:
+            members = self._profile_coalitions(i, c, k)
+            listed += [(coalition, probability / len(members)) for coalition in members]
         return listed
+
+    def cheapest_coalitions(self, proposer):
+        """Every coalition the proposer could pick: the cheapest ones, used or not.
+
+        The proposer is indifferent among them; :meth:`coalitions` lists the mixture the
+        equilibrium selects. When ``first`` is set, the first proposer's partners' payoffs
+        depend on which of these it picks (its own payoff does not).
+
+        Returns
+        -------
+        list of frozenset
+            Each coalition includes the proposer, and no member can leave it with the
+            proposer still winning.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> import powerindex as pi
+        >>> apex = pi.WeightedGame([2, 1, 1, 1], 3, players=["A", "B", "C", "D"])
+        >>> sorted(sorted(c) for c in pi.baron_ferejohn(apex, Fraction(1, 2))
+        ...        .cheapest_coalitions("B"))
+        [['A', 'B'], ['B', 'C', 'D']]
+        """
+        i, c = self._position_and_class(proposer)
+        return [coalition for k in self._coalitions[3][c]
+                for coalition in self._profile_coalitions(i, c, k)]
+
+    def _position_and_class(self, proposer):
+        i = self._game._check_player(proposer)
+        classes = self._coalitions[0]
+        return i, next(c for c, members in enumerate(classes) if i in members)
+
+    def _profile_coalitions(self, i, c, k):
+        """The coalitions of proposer i (of class c) with partner profile k."""
+        classes, profiles = self._coalitions[0], self._coalitions[1]
+        pools = [[j for j in members if j != i] for members in classes]
+        counts = [int(x) for x in profiles[c][k]]
+        choices = [combinations(pool, count) for pool, count in zip(pools, counts,
+                                                                     strict=True)]
+        players = self._game.players
+        return [frozenset(players[j] for j in {i, *(j for part in parts for j in part)})
+                for parts in product(*choices)]
 
     def to_table(self):
         """A :class:`~powerindex.Table`: recognition, payoff, what each keeps when

@@ -56,6 +56,20 @@ def vote_probabilities(game, p):
         Not a number or a mapping of numbers.
     UnknownPlayerError
         A mapping names a non-player.
+
+    References
+    ----------
+    .. [1] G. Owen, "Multilinear extensions of games", Management Science 18 (1972),
+       P64-P79. https://doi.org/10.1287/mnsc.18.5.64
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"])
+    >>> pi.vote_probabilities(g, {"A": 0.9})
+    [Fraction(9, 10), Fraction(1, 2), Fraction(1, 2)]
+    >>> pi.vote_probabilities(g, 1)
+    [Fraction(1, 1), Fraction(1, 1), Fraction(1, 1)]
     """
     if callable(getattr(p, "items", None)) and not isinstance(p, str):
         values = dict.fromkeys(game.players, HALF)

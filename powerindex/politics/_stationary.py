@@ -350,6 +350,8 @@ class _Consistency:
         ``(None, False)`` when Newton's method fails (too few equations, a singular step).
         """
         d = len(self.basis)
+        if len(self.null) < d:  # fewer equations than unknowns: not these ties
+            return None, False
         start = np.linalg.lstsq(np.array([[float(x) for x in v] for v in self.basis]).T,
                                 guess - np.array([float(x) for x in self.p]),
                                 rcond=None)[0]

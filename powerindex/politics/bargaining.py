@@ -72,6 +72,21 @@ def recognition_shares(game, recognition=None):
     UnknownPlayerError
         A mapping names a non-player.
 
+    Notes
+    -----
+    Recognition is the same in every round (the model is stationary); a player named
+    first, before random recognition takes over, is :func:`baron_ferejohn`'s ``first``.
+    Seat shares are Baron and Ferejohn's and Snyder, Ting and Ansolabehere's usual
+    assumption [1]_, [2]_; payoffs depend strongly on it.
+
+    References
+    ----------
+    .. [1] D. P. Baron and J. A. Ferejohn, "Bargaining in legislatures", American
+       Political Science Review 83 (1989), 1181-1206. https://doi.org/10.2307/1961664
+    .. [2] J. M. Snyder Jr., M. M. Ting and S. Ansolabehere, "Legislative bargaining
+       under weighted voting", American Economic Review 95 (2005), 981-1004.
+       https://doi.org/10.1257/0002828054825538
+
     Examples
     --------
     >>> import powerindex as pi

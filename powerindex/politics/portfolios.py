@@ -237,7 +237,15 @@ def portfolio_allocation(game, offices, power=None, *, importance=None):
 class GamsonFit:
     """The least-squares line ``y = intercept + slope * x`` over the parties of some
     governments: ``slope``, ``intercept``, ``r_squared`` (None when y does not vary) and
-    ``n``, the number of parties; Fractions when the data are exact."""
+    ``n``, the number of parties; Fractions when the data are exact.
+
+    Examples
+    --------
+    >>> import powerindex as pi
+    >>> g = pi.WeightedGame({"A": 50, "B": 30, "C": 20}, 51)
+    >>> pi.gamson_fit([(g, {"A": 5, "B": 3}), (g, {"A": 5, "C": 2})]).to_dict()
+    {'slope': Fraction(1, 1), 'intercept': Fraction(0, 1), 'r_squared': Fraction(1, 1), 'n': 4}
+    """
 
     slope: object
     intercept: object

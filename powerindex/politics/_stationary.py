@@ -368,18 +368,23 @@ class _Consistency:
                 return None, False
             bits = min(2 * bits, PRECISION_BITS)
             s = [_rounded(x + dx, bits + 32) for x, dx in zip(s, step, strict=True)]
+            if bits >= 160:  # rational values with small denominators show early
+                candidate = self._rational(s, bits)
+                if candidate is not None:
+                    return candidate, True
             if bits == PRECISION_BITS and _small(g, PRECISION_BITS // 2):
-                return self._rational(s)
+                return s, False
         return None, False
 
-    def _rational(self, s):
-        """The simplest fractions near s if they solve the equations exactly."""
-        bound = 1 << (PRECISION_BITS // 2 - 64)
+    def _rational(self, s, bits):
+        """The simplest fractions near s (denominators below 2**(bits/2 - 64)) if they
+        solve the equations exactly, else None."""
+        bound = 1 << (bits // 2 - 64)
         candidate = [x.limit_denominator(bound) for x in s]
         g, _ = self._residual(candidate)
         if g is not None and all(x == 0 for x in g):
-            return candidate, True
-        return s, False
+            return candidate
+        return None
 
 
 def _rounded(x, bits):

@@ -528,6 +528,44 @@ def spatial_cases():
                  call=lambda g: pi.shapley_owen(g, SPATIAL_POSITIONS))]
 
 
+# Bargaining (issue "Positions and bargaining"): Baron-Ferejohn on a 15-party parliament.
+# Kept in one block (cases added by bargaining_cases() at the end of build_cases).
+
+BARGAINING_N = 15
+BARGAINING_SEED = 15
+BARGAINING_DELTA = Fraction(9, 10)
+
+
+def bargaining_factory(seed=BARGAINING_SEED, n=BARGAINING_N):
+    """n parties with seats randint(1, 100) (seeded), simple majority."""
+    rng = random.Random(seed)
+    weights = [rng.randint(1, 100) for _ in range(n)]
+    players = [f"B{i:02d}" for i in range(1, n + 1)]
+    return lambda: pi.WeightedGame(weights, sum(weights) // 2 + 1, players=players)
+
+
+def check_baron_ferejohn(result, game):
+    """Payoffs sum to 1 (exactly when exact), are non-negative, and a proposer keeps at
+    least 1 - delta of the dollar, so v_i >= r_i (1 - delta)."""
+    values = _values(result)
+    if result.exact:
+        _check(all(isinstance(v, Fraction) for v in values), "values are not all Fractions")
+        _check(sum(values) == 1, f"payoffs sum to {float(sum(values))!r}, not exactly 1")
+    else:
+        _check(abs(sum(values) - 1) < 1e-12, f"payoffs sum to {sum(values)!r}")
+    _check(all(v >= 0 for v in values), "a payoff is negative")
+    floor = {p: r * (1 - result.delta) for p, r in result.recognition.items()}
+    _check(all(result[p] >= floor[p] - 1e-12 for p in game.players),
+           "a payoff is below recognition * (1 - delta)")
+
+
+def bargaining_cases():
+    return [Case("parl15/baron_ferejohn", f"{BARGAINING_N} parties, delta 9/10",
+                 "baron_ferejohn", loader=bargaining_factory,
+                 call=lambda g: pi.baron_ferejohn(g, BARGAINING_DELTA),
+                 check=check_baron_ferejohn)]
+
+
 # ---------------------------------------------------------------------------------------
 # Cases
 
@@ -595,6 +633,7 @@ def build_cases(data_dir):
     cases.append(Case("iraq_report/study", "Iraq 2010, all scenarios", "study",
                       loader=iraq_study_factory, call=build_study, check=check_study,
                       method="enumerate"))
+    cases += bargaining_cases()
     return cases
 
 

@@ -9,9 +9,9 @@ import numbers
 from decimal import Decimal
 from fractions import Fraction
 
-from .errors import InvalidTypeError
+from .errors import InvalidArgumentError, InvalidTypeError
 
-__all__ = ["to_fraction", "simplest", "lcm_of_denominators"]
+__all__ = ["to_fraction", "to_probability", "simplest", "lcm_of_denominators"]
 
 
 def to_fraction(value, what):
@@ -50,6 +50,28 @@ def to_fraction(value, what):
     # str() gives the shortest decimal that round-trips (for Python and numpy floats alike):
     # the number as it prints, so 0.1 means 1/10.
     return Fraction(str(value) if type(value).__module__ == "numpy" else repr(as_float))
+
+
+def to_probability(value, what, *, below_one=False):
+    """``value`` as an exact Fraction in [0, 1] (in [0, 1) with ``below_one``).
+
+    Raises
+    ------
+    InvalidTypeError
+        Not a real number.
+    InvalidArgumentError
+        NaN, infinite, or outside the interval; the message names ``what``.
+    """
+    try:
+        exact = to_fraction(value, what)
+    except InvalidTypeError:
+        raise
+    except ValueError as exc:
+        raise InvalidArgumentError(str(exc)) from None
+    if exact < 0 or exact > 1 or (below_one and exact == 1):
+        interval = "[0, 1)" if below_one else "[0, 1]"
+        raise InvalidArgumentError(f"{what} must lie in {interval}, got {value!r}")
+    return exact
 
 
 def simplest(value):

@@ -19,6 +19,7 @@ __all__ = [
     "GameTooLargeError",
     "GraphError",
     "NucleolusError",
+    "EquilibriumError",
     "InvalidUnionsError",
     "PositionError",
     "GameFileError",
@@ -124,6 +125,10 @@ class GameFileError(PowerIndexError, ValueError):
 
 class NucleolusError(PowerIndexError, ArithmeticError):
     """The floating-point LPs of the nucleolus could not be turned into a certified exact point."""
+
+
+class EquilibriumError(PowerIndexError, ArithmeticError):
+    """No stationary bargaining equilibrium could be found and certified."""
 
 
 class InvalidSamplingError(PowerIndexError, ValueError):

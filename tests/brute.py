@@ -40,6 +40,9 @@ __all__ = [
     "is_strong",
     "is_decisive",
     "all_indices",
+    "baron_ferejohn_violations",
+    "swing_probability",
+    "interchangeable",
 ]
 
 
@@ -260,3 +263,71 @@ def all_indices(players, wins):
         "deegan_packel": deegan_packel(players, wins),
         "holler": holler(players, wins),
     }
+
+
+def interchangeable(players, wins, a, b):
+    """Whether swapping players a and b changes no coalition's outcome."""
+    def swap(s):
+        return frozenset(b if p == a else a if p == b else p for p in s)
+
+    return all(wins(s) == wins(swap(s)) for s in all_coalitions(players))
+
+
+def baron_ferejohn_violations(players, wins, recognition, delta, values, mixtures,
+                              tolerance=0):
+    """The conditions of a stationary Baron-Ferejohn equilibrium that ``values`` (player ->
+    continuation value) and ``mixtures`` (proposer -> list of (coalition, probability))
+    break, straight from the definition (Baron and Ferejohn 1989): an empty list for an
+    equilibrium.
+
+    A proposer i may only pick winning coalitions containing it whose cost
+    delta * sum(v_j, j in S - i) is the least over all such coalitions; and
+    v_j = r_j (1 - delta m_j) + delta v_j * sum_{i != j} r_i P(j in i's coalition).
+    Exact for Fractions (tolerance 0); floats compare within ``tolerance``.
+    """
+    problems = []
+
+    def differs(a, b):
+        return abs(a - b) > tolerance
+
+    if differs(sum(values.values()), 1):
+        problems.append(f"values sum to {sum(values.values())}")
+    if any(v < -tolerance for v in values.values()):
+        problems.append("a negative value")
+    cheapest, bought = {}, {p: 0 for p in players}
+    for i in players:
+        costs = [delta * sum(values[j] for j in s if j != i)
+                 for s in winning_coalitions(players, wins) if i in s]
+        cheapest[i] = min(costs)
+        if differs(sum(q for _, q in mixtures[i]), 1):
+            problems.append(f"the mixture of {i} does not sum to 1")
+        for s, q in mixtures[i]:
+            if q < 0 or i not in s or not wins(s):
+                problems.append(f"{i} picks {sorted(s)} with probability {q}")
+            if differs(delta * sum(values[j] for j in s if j != i), cheapest[i]):
+                problems.append(f"{i} picks {sorted(s)}, which is not cheapest")
+            for j in s:
+                if j != i:
+                    bought[j] += recognition[i] * q
+    for j in players:
+        expected = recognition[j] * (1 - cheapest[j]) + delta * values[j] * bought[j]
+        if differs(values[j], expected):
+            problems.append(f"the value of {j} is {values[j]}, its equation gives {expected}")
+    return problems
+
+
+def swing_probability(players, wins, p):
+    """The probability that each player decides when player j votes yes with probability
+    p[j] (a dict), summed over the coalitions of the others (Owen 1972)."""
+    result = {}
+    for i in players:
+        others = [j for j in players if j != i]
+        total = Fraction(0)
+        for s in all_coalitions(others):
+            if wins(s | {i}) and not wins(s):
+                chance = Fraction(1)
+                for j in others:
+                    chance *= exact(p[j]) if j in s else 1 - exact(p[j])
+                total += chance
+        result[i] = total
+    return result

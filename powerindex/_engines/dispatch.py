@@ -30,6 +30,8 @@ FLOAT_SWING_METHODS = (*SWING_METHODS, "float")
 #: Most columns of a float table (8 bytes each; the engines hold two or three at once).
 MAX_FLOAT_COLUMNS = 1 << 25
 COALITION_METHODS = ("auto", "backtrack", "enumerate")
+#: The probability of being decisive (Owen's multilinear extension).
+MULTILINEAR_METHODS = ("auto", "generating", "enumerate")
 
 
 class _OnFirstUse:
@@ -46,6 +48,7 @@ class _OnFirstUse:
 
 backtrack = _OnFirstUse("backtrack")
 floating = _OnFirstUse("floating")
+multilinear = _OnFirstUse("multilinear")
 quadrature = _OnFirstUse("quadrature")
 vector = _OnFirstUse("vector")
 
@@ -228,3 +231,44 @@ def johnston_tallies(game, method):
                        lambda: backtrack.johnston_tallies(plan.weights, plan.quota))
     return _cached(plan, "johnston/enumerate",
                    lambda: enumeration.johnston_tallies(plan.winning_table(), plan.n))
+
+
+def resolve_multilinear(game, method, index):
+    """The algorithm for the probabilities of being decisive: generating functions for a
+    weighted game whose table fits, else enumeration of up to 26 players."""
+    if not isinstance(method, str) or method not in MULTILINEAR_METHODS:
+        raise InvalidMethodError(
+            f"unknown method {method!r} for {index}; choose one of"
+            f" {', '.join(MULTILINEAR_METHODS)}"
+        )
+    plan = game.counting_plan()
+    weighted = isinstance(plan, WeightThreshold)
+    if method == "enumerate":
+        return method
+    if not weighted:
+        if method == "generating":
+            raise InvalidMethodError(
+                f"method 'generating' for {index} needs a WeightedGame, but this is a"
+                f" {_kind(game)}; use method='enumerate' or 'auto'"
+            )
+        return "enumerate"
+    cells = multilinear.table_cells(plan.weights, plan.quota)
+    if cells > multilinear.MAX_CELLS:
+        if method == "auto" and plan.n <= enumeration.MAX_PLAYERS:
+            return "enumerate"
+        raise GameTooLargeError(
+            f"{index} by generating functions would need a table of {cells} big integers"
+            f" for this game (at most {multilinear.MAX_CELLS}): weights too large in"
+            " integer units"
+            + ("" if method == "auto" else "; method='enumerate' takes up to 26 players")
+        )
+    return "generating"
+
+
+def decisive_probabilities(game, probabilities, method):
+    """Per player, the probability (Fraction) that its vote decides when player j votes
+    yes with probability ``probabilities[j]`` (Fractions, in player order)."""
+    plan = game.counting_plan()
+    if method == "generating":
+        return multilinear.decisive_weighted(plan.weights, plan.quota, probabilities)
+    return multilinear.decisive_enumerated(plan.winning_table(), plan.n, probabilities)

@@ -115,6 +115,8 @@ class Game:
     players: tuple
     #: Merged players: name -> the original players it stands for (set by merge()).
     _blocs = {}
+    #: Parts of split players: name -> the player it was split from (set by split()).
+    _origins = {}
     #: What a game computes for itself; left out when it is pickled or copied.
     _CACHE_KEYS = ("_plan", "_position")
 
@@ -211,6 +213,23 @@ class Game:
         self._check_player(player)
         return self._blocs.get(player, (player,))
 
+    def origin(self, player):
+        """The player that ``player`` was split from, or ``player`` itself.
+
+        A part made by :meth:`WeightedGame.split` traces back to the player it was split
+        from (through any number of splits and merges of other players); any other
+        player is its own origin.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([5, 3, 2], 6, players=["A", "B", "C"])
+        >>> g.split("A", {"A loyal": 4, "A rebels": 1}).origin("A rebels")
+        'A'
+        """
+        self._check_player(player)
+        return self._origins.get(player, player)
+
     def _with_blocs_of_merge(self, merged, positions, name):
         """Return ``merged`` (the result of merging ``positions`` into ``name``) with its
         record of which original players each bloc stands for."""
@@ -218,12 +237,16 @@ class Game:
         blocs = {p: ms for p, ms in self._blocs.items() if p in merged._position and p != name}
         blocs[name] = members
         object.__setattr__(merged, "_blocs", blocs)
+        object.__setattr__(merged, "_origins", {
+            p: o for p, o in self._origins.items() if p in merged._position and p != name})
         return merged
 
     def _carry_blocs(self, derived):
         """Return ``derived`` (a game on a subset of these players) with their bloc records."""
         object.__setattr__(derived, "_blocs", {p: ms for p, ms in self._blocs.items()
                                                if p in derived._position})
+        object.__setattr__(derived, "_origins", {p: o for p, o in self._origins.items()
+                                                 if p in derived._position})
         return derived
 
     def _names(self, mask):

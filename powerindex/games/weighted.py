@@ -31,7 +31,7 @@ from ..errors import (
     InvalidWeightError,
 )
 from ._subset_sums import SubsetSums
-from .base import Game, check_players, default_names, label
+from .base import Game, check_name, check_players, default_names, label
 from .quotas import Share
 
 __all__ = ["WeightedGame"]
@@ -345,6 +345,78 @@ class WeightedGame(Game):
         return self._with_blocs_of_merge(
             _quiet_weighted(weights, self._quota, players), positions, name
         )
+
+    def split(self, player, parts):
+        """Split a player into parts whose weights sum to its weight: a bloc that may not
+        vote as one.
+
+        Parameters
+        ----------
+        player : player name
+        parts : mapping of new name to weight
+            At least two parts, weights >= 0 summing exactly to the player's weight. A
+            part may reuse the player's name; the parts take its place in player order.
+
+        Returns
+        -------
+        WeightedGame
+            The quota is unchanged; :meth:`origin` traces each part back to ``player``,
+            and merging the parts again (under the player's name) gives this game back.
+
+        Raises
+        ------
+        UnknownPlayerError
+            ``player`` is not a player.
+        InvalidPlayerError
+            Fewer than two parts, or a part named like another player.
+        InvalidWeightError
+            A negative weight, or weights that do not sum to the player's.
+        InvalidTypeError
+            ``parts`` is not a mapping, or a weight is not a number.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([5, 3, 2], 6, players=["A", "B", "C"])
+        >>> split = g.split("A", {"A": 4, "A rebels": 1})
+        >>> split
+        <WeightedGame [6; 4, 1, 3, 2]>
+        >>> split.merge(["A", "A rebels"], name="A") == g
+        True
+        """
+        position = self._check_player(player)
+        names, weights = self._check_parts(player, parts)
+        players = [*self.players[:position], *names, *self.players[position + 1:]]
+        all_weights = [*self._weights[:position], *weights, *self._weights[position + 1:]]
+        derived = self._carry_blocs(WeightedGame(all_weights, self._quota, players))
+        origins = dict(derived._origins)
+        origins.update(dict.fromkeys(names, self.origin(player)))
+        object.__setattr__(derived, "_origins", origins)
+        return derived
+
+    def _check_parts(self, player, parts):
+        """``(names, exact weights)`` of the parts of a split, checked."""
+        if not callable(getattr(parts, "items", None)):
+            raise InvalidTypeError(
+                f"split needs a mapping of part names to weights, got {type(parts).__name__}")
+        names, weights = [], []
+        for name, weight in parts.items():
+            check_name(name, "a part of the split")
+            if name in self._position and name != player:
+                raise InvalidPlayerError(f"{name!r} is already a player; choose another name")
+            exact = _exact_weight(name, weight)
+            if exact < 0:
+                raise InvalidWeightError(f"the weight of part {name!r} is negative ({weight})")
+            names.append(name)
+            weights.append(exact)
+        if len(names) < 2:
+            raise InvalidPlayerError(f"splitting {player!r} needs at least two parts")
+        whole = self._weights[self._position[player]]
+        if sum(weights) != whole:
+            raise InvalidWeightError(
+                f"the parts of {player!r} weigh {simplest(sum(weights))} in all, but"
+                f" {player!r} weighs {simplest(whole)}")
+        return names, weights
 
     def drop(self, players, quota=None):
         """The game without some players.

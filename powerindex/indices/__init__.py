@@ -25,6 +25,7 @@ from .coalitions import (
     swing_coalitions,
     winning_coalitions,
 )
+from .probabilistic import swing_probability, vote_probabilities
 from .results import FloatPowerIndexResult, PowerIndexResult
 from .swing_indices import (
     banzhaf,
@@ -45,6 +46,8 @@ __all__ = [
     "johnston",
     "deegan_packel",
     "holler",
+    "swing_probability",
+    "vote_probabilities",
     "PowerIndexResult",
     "FloatPowerIndexResult",
     "Coalitions",

@@ -46,6 +46,7 @@ INDEX_TITLES = {
     "banzhaf_value_normalized": "Banzhaf value (normalized)",
     "nucleolus": "nucleolus",
     "shapley_owen": "Shapley-Owen index",
+    "swing_probability": "probability of being decisive",
 }
 
 

@@ -8,9 +8,12 @@
 * policy positions (:mod:`.positions`): the policy distance of a coalition, graphs from
   positions; the median party and the core (:mod:`.median`); the Shapley-Owen spatial
   power index (:mod:`.spatial`);
-* kingmaker leverage and scenario comparison (:mod:`.leverage`).
+* kingmaker leverage and scenario comparison (:mod:`.leverage`);
+* legislative bargaining: the Baron-Ferejohn equilibrium (:mod:`.bargaining`);
+* portfolio allocation against Gamson's law (:mod:`.portfolios`).
 """
 
+from .bargaining import BargainingResult, baron_ferejohn, recognition_shares
 from .formation import (
     Coalition,
     closed_minimal_range_coalitions,
@@ -23,6 +26,7 @@ from .graphs import compatibility_graph, is_connected_coalition, merge_graph
 from .leverage import Scenario, compare, leverage
 from .median import MedianParty, median_party
 from .myerson import myerson
+from .portfolios import GamsonFit, gamson_fit, portfolio_allocation
 from .positions import compatibility_graph_from_positions, policy_range, policy_variance
 from .restriction import RestrictedGame, restrict
 from .spatial import shapley_owen
@@ -55,4 +59,10 @@ __all__ = [
     "MedianParty",
     "shapley_owen",
     "SpatialEstimate",
+    "baron_ferejohn",
+    "recognition_shares",
+    "BargainingResult",
+    "portfolio_allocation",
+    "gamson_fit",
+    "GamsonFit",
 ]

@@ -9,6 +9,7 @@ gives the same bytes, and the narrative goes into its slots.
 
 import functools
 import itertools
+from fractions import Fraction
 
 import brute
 import pytest
@@ -172,3 +173,91 @@ def test_a_bad_game_file_is_named_with_its_line(tmp_path, capsys):
                     encoding="utf-8")
     code = main(["report", str(game), "-o", str(tmp_path / "out")])
     assert code == 1 and "bad.toml, line 2, field 'seats'" in capsys.readouterr().err
+
+
+RECORD = """\
+title = "Bundestag, 2021"
+majority = true
+formateur = "SPD"
+parties = [
+    { name = "SPD", seats = 206, source = "bwl" },
+    { name = "CDU/CSU", seats = 197, source = "bwl", note = "CDU 152, CSU 45" },
+    { name = "Greens", seats = 118, source = "bwl" },
+    { name = "FDP", seats = 92, source = "bwl" },
+    { name = "AfD", seats = 83, source = "bwl" },
+]
+
+[sources.bwl]
+title = "Bundestagswahl 2021: endgueltiges Ergebnis"
+publisher = "Die Bundeswahlleiterin"
+
+[sources.tagesschau]
+title = "Wer wird was in der Ampel-Regierung?"
+publisher = "tagesschau.de"
+date = "2021-11-24"
+
+[graph]
+incompatible = [["AfD", "SPD"], ["AfD", "CDU/CSU"], ["AfD", "Greens"], ["AfD", "FDP"]]
+assumption = true
+note = "no party governs with the AfD"
+
+[graphs.open]
+title = "Anyone with anyone"
+incompatible = []
+
+[positions]
+SPD = 3.62
+"CDU/CSU" = 6.16
+Greens = 3.24
+FDP = 6.43
+AfD = 9.24
+
+[[governments]]
+name = "Scholz"
+parties = ["SPD", "Greens", "FDP"]
+offices = { SPD = 7, Greens = 5, FDP = 4 }
+source = "tagesschau"
+
+[scenarios.jamaica]
+merge = [{ members = ["CDU/CSU", "Greens", "FDP"], name = "Jamaica" }]
+"""
+
+
+@pytest.fixture(scope="module")
+def record_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("record")
+    spec = pi.readwrite.loads(RECORD, "toml")
+    return spec, pi.write_report(spec, out, figures=False).read_text(encoding="utf-8")
+
+
+def test_the_record_goes_into_the_sources_section(record_report):
+    _, text = record_report
+    sources = text[text.index("## Sources"):]
+    assert "[bwl] *Bundestagswahl 2021: endgueltiges Ergebnis*, Die Bundeswahlleiterin" in sources
+    assert "the seats of CDU/CSU (CDU 152, CSU 45)" in sources
+    assert "government 'Scholz'" in sources
+    assert "**Assumptions**" in sources
+    assert "the compatibility graph (no party governs with the AfD)" in sources
+
+
+def test_positions_bargaining_and_governments_are_reported(record_report):
+    spec, text = record_report
+    assert "## Positions: the median party and spatial power" in text
+    assert "| left-right" not in text and "CDU/CSU" in text[text.index("## Positions"):]
+    assert "## Bargaining: who gets what (Baron-Ferejohn)" in text
+    payoffs = pi.baron_ferejohn(spec.base.effective_game, Fraction(9, 10), "seats")
+    assert f"| SPD | {payoffs['SPD']} (" in text[text.index("## Bargaining"):]
+    governments = text[text.index("## The governments that formed"):]
+    assert "### Scholz" in governments and "| SPD | 206 | 103/208 (0.4952) | 7 |" in governments
+    assert "minimal range" in text and "closed minimal range" in text
+
+
+def test_every_graph_of_the_file_is_tried_on_every_scenario(record_report):
+    spec, text = record_report
+    study = pi.Study(spec)
+    assert list(study.graphs) == ["the file's graph", "Anyone with anyone", "no graph"]
+    table = study.comparison("shapley_shubik", "Anyone with anyone")
+    jamaica = {row[0]: row[table.columns.index("jamaica")] for row in table.rows}
+    # Without the cordon, Jamaica (407 of 696) is a dictator in the merged game.
+    assert jamaica["Jamaica"] == 1
+    assert "### Anyone with anyone" in text

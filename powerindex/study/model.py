@@ -9,17 +9,23 @@ table to the graph (the file's graph, and none). The sections and files are writ
 it by :mod:`powerindex.study.report`.
 """
 
+from dataclasses import replace
 from fractions import Fraction
 
-from ..errors import GameTooLargeError, InvalidTypeError
+from ..errors import EquilibriumError, GameTooLargeError, InvalidTypeError, PositionError
 from ..games.base import label
 from ..indices.coalition_indices import deegan_packel, holler
 from ..indices.swing_indices import banzhaf, shapley_shubik
+from ..politics.bargaining import baron_ferejohn
 from ..politics.formation import coalition_theories, formateur_partners, seats_of
 from ..politics.graphs import rule_phrase
 from ..politics.leverage import Scenario, compare, leverage
+from ..politics.median import median_party
+from ..politics.portfolios import gamson_fit, portfolio_allocation
+from ..politics.spatial import shapley_owen
 from ..politics.unions import banzhaf_owen, owen
 from ..present.tables import Table
+from ..readwrite.scenarios import ChangeError, apply_changes
 from ..readwrite.spec import GameSpec
 
 __all__ = ["Study"]
@@ -57,18 +63,25 @@ class Study:
         graph"``.
     """
 
+    #: The discount factor of the Baron-Ferejohn model in the report: an assumption, stated
+    #: as one (patient parties; the payoffs barely move between 0.8 and 0.95 here).
+    DELTA = Fraction(9, 10)
+
     def __init__(self, spec, formateur=None):
         if not isinstance(spec, GameSpec):
             raise InvalidTypeError(f"a study needs a GameSpec (pi.read_game), got"
                                    f" {type(spec).__name__}")
         self.spec = spec
         self.title = spec.title or f"A parliament of {spec.game.n} parties"
-        self.formateur = formateur
+        self.formateur = formateur if formateur is not None else spec.formateur
         self.scenarios = {BASE: spec.base, **spec.scenarios}
+        # display name -> the key a scenario's ``graph`` gives it (None: the base graph)
         self.graphs = {}
         if spec.graph is not None:
-            self.graphs["the file's graph"] = spec.graph
-        self.graphs[OPEN] = None
+            self.graphs["the file's graph"] = None
+        for name, named in spec.graphs.items():
+            self.graphs[named.title or name] = name
+        self.graphs[OPEN] = "none"
         self._leverage = {}
 
     # -- naming ---------------------------------------------------------------------------
@@ -133,25 +146,34 @@ class Study:
     def comparison(self, index="shapley_shubik", graph_name=None):
         """Every scenario side by side (``graph_name``: under that graph instead of each
         scenario's own), with the change from the base game."""
-        scenarios = {name: self._under(scenario, graph_name)
-                     for name, scenario in self.scenarios.items()}
+        scenarios = {name: self._under(name, graph_name) for name in self.scenarios}
         table = compare(scenarios, index=index, baseline=BASE)
         what = ("Shapley-Shubik (Owen with unions)" if index == "shapley_shubik" else
                 "Banzhaf (Banzhaf-Owen with unions)") + " across scenarios"
         if graph_name is not None:
             what += f", {graph_name}"
-            if self.graphs[graph_name] is not None:
+            if self.graphs[graph_name] != "none":
                 what += f" ({self.rule_words()})"
         table.title = self.heading(what)
         return table
 
-    def _under(self, scenario, graph_name):
+    def _under(self, name, graph_name):
+        """Scenario ``name`` under the graph shown as ``graph_name`` (its own graph when
+        None): the scenario's changes applied again from that graph, so that its mergers
+        and drops carry the graph along."""
         if graph_name is None:
-            return scenario
-        graph = self.graphs[graph_name]
-        if graph is not None:
-            graph = scenario.graph if scenario.graph is not None else graph
-        return Scenario(scenario.game, graph, scenario.unions, scenario.rule)
+            return self.scenarios[name]
+        key = self.graphs[graph_name]
+        spec = self.spec
+        if name == BASE:
+            graph = (spec.graph if key is None else None if key == "none"
+                     else spec.graphs[key].graph)
+            return Scenario(spec.game, graph, spec.unions, spec.rule, spec.positions)
+        change = replace(spec.changes[name], graph=key)
+        try:
+            return apply_changes(spec, change)
+        except ChangeError as exc:
+            raise exc.error from None
 
     def formateur_of(self, name):
         """The formateur of a scenario: the study's, or the largest party."""
@@ -172,11 +194,79 @@ class Study:
     def theories_table(self, name=BASE):
         scenario = self.scenarios[name]
         order = self.spec.order if name == BASE else None
+        positions = self.spec.positions if name == BASE else None
         theories = coalition_theories(scenario.game, scenario.graph, order,
-                                      rule=scenario.rule)
+                                      rule=scenario.rule, positions=positions or None)
         rows = [[theory, " + ".join(map(label, c.members)), len(c.members), c.seats]
                 for theory, coalitions in theories.items() for c in coalitions]
         counts = "; ".join(f"{theory}: {len(found)}" for theory, found in theories.items())
         return Table(["theory", "coalition", "members", "seats"], rows,
                      title=self.heading("coalitions the theories predict", name),
                      notes=[f"Coalitions found: {counts}."])
+
+    # -- positions, bargaining, governments ---------------------------------------------------
+    def median_table(self):
+        """The median party of the base game on each dimension (None without positions)."""
+        if not self.spec.positions:
+            return None
+        try:
+            table = median_party(self.spec.game, self.spec.positions).to_table()
+        except PositionError as exc:
+            return Table(["note"], [[str(exc)]], title=self.heading("median party"))
+        table.title = self.heading("median party")
+        return table
+
+    def spatial_table(self):
+        """The Shapley-Owen index of the base game (None without positions for all)."""
+        positions = self.spec.positions
+        if not positions or len(positions) < self.spec.game.n:
+            return None
+        result = shapley_owen(self.spec.game, positions, seed=0)
+        table = result.to_table()
+        table.title = self.heading("Shapley-Owen spatial power")
+        return table
+
+    def bargaining_table(self, name=BASE):
+        """Baron-Ferejohn payoffs, recognition by seats and with the formateur first."""
+        scenario = self.scenarios[name]
+        game = scenario.effective_game
+        formateur = self.formateur_of(name)
+        try:
+            by_seats = baron_ferejohn(game, self.DELTA, "seats")
+            first = baron_ferejohn(game, self.DELTA, "seats", first=formateur)
+        except (GameTooLargeError, EquilibriumError) as exc:
+            return Table(["note"], [[f"No Baron-Ferejohn equilibrium here: {exc}"]],
+                         title=self.heading("Baron-Ferejohn bargaining", name))
+        rows = [[p, by_seats[p], first[p]] for p in game.players]
+        exact = by_seats.exact and first.exact
+        notes = [f"Closed rule, infinite horizon, discount factor {self.DELTA} (an"
+                 " assumption); recognition in proportion to seats, and the same with"
+                 f" {label(formateur)} recognised first."
+                 + ("" if exact else " Some payoffs are irrational: shown in floating"
+                    " point, certified numerically.")]
+        return Table(["party", "payoff, recognition by seats",
+                      f"payoff, {label(formateur)} first"], rows,
+                     title=self.heading("Baron-Ferejohn bargaining", name), notes=notes)
+
+    def government_tables(self):
+        """For each government that formed: offices against seats (Gamson) and power."""
+        tables = []
+        for government in self.spec.governments:
+            offices = dict(government.offices)
+            table = portfolio_allocation(self.spec.game, offices, power="shapley_shubik")
+            table.title = self.heading(f"offices of the {government.name} government"
+                                       " against seats and power")
+            tables.append((government, table))
+            if government.importance:
+                weighted = portfolio_allocation(self.spec.game, dict(government.importance),
+                                                power="shapley_shubik")
+                weighted.title = self.heading(f"the {government.name} government's offices"
+                                              " weighted by importance")
+                tables.append((government, weighted))
+        return tables
+
+    def gamson_fit(self):
+        """The least-squares line of office share on seat share across the governments."""
+        if not self.spec.governments:
+            return None
+        return gamson_fit([(self.spec.game, dict(g.offices)) for g in self.spec.governments])

@@ -233,6 +233,26 @@ def test_precision_not_reached_within_the_cap_warns():
     assert result.samples == 3_000
 
 
+def test_unanimity_to_precision_warns_instead_of_crashing():
+    """Unanimity of 30: a swing needs the other 29 present, probability 2**-29, so none is
+    seen and the normalized index has no estimate. This used to raise "cannot convert
+    float NaN to integer" at the first precision check (the cap of 20,000 samples keeps
+    the test fast; the default cap of 1,000,000 takes the same path)."""
+    game = pi.WeightedGame([1] * 30, 30)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = estimate(game, "banzhaf", precision=0.01, samples=20_000, seed=1)
+    messages = [str(w.message) for w in caught if issubclass(w.category, PrecisionWarning)]
+    assert any("not reached" in m for m in messages)
+    assert any("no swing was observed" in m and "banzhaf_absolute" in m for m in messages)
+    assert result.samples == 20_000
+    assert all(math.isnan(v) for v in result.values())
+    assert set(result.intervals.values()) == {(0.0, 1.0)}
+    # The absolute measure it points to bounds every swing probability from above.
+    absolute = estimate(game, "banzhaf_absolute", samples=20_000, seed=1)
+    assert all(high < 1e-3 for _, high in absolute.intervals.values())
+
+
 # -- large games -------------------------------------------------------------------------------
 def test_500_players_with_huge_denominators():
     """One big player of weight 100 + 1/D and 499 of weight 1, D about 10**40, quota

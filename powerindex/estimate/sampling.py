@@ -121,7 +121,9 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     Warns
     -----
     PrecisionWarning
-        ``precision`` was not reached within ``samples`` (or 1,000,000) samples.
+        ``precision`` was not reached within ``samples`` (or 1,000,000) samples; or, for
+        ``"banzhaf"``, no swing was seen at all (the estimates are then nan, the
+        intervals [0, 1]).
 
     Notes
     -----
@@ -250,8 +252,11 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     values, errors, low, high = run.summary(z)
     if np.isnan(values).any():
         warnings.warn(
-            f"no swing was observed in {run.samples} samples, so the normalized index cannot"
-            " be estimated; draw more samples",
+            f"no swing was observed in {run.samples} samples, so the normalized Banzhaf index"
+            " cannot be estimated: its estimates are nan and its intervals [0, 1]. Swings"
+            f" are rarer than about 1 in {run.samples}: draw more samples (samples=),"
+            " compute the index exactly with pi.banzhaf if the game allows it, or estimate"
+            " 'banzhaf_absolute', whose intervals bound the swing probabilities",
             PrecisionWarning,
             stacklevel=2,
         )
@@ -343,8 +348,7 @@ def _sample_to_precision(run, rng, precision, cap, z, bar):
     while True:
         bar.target = target
         run.advance(rng, target, bar.update)
-        values, _, low, high = run.summary(z)
-        widest = float(np.nanmax(np.maximum(high - values, values - low)))
+        widest = float(_half_widths(*run.summary(z)).max())
         bar.note = f", half-width {widest:.2g} (target {precision:.2g})"
         if widest <= precision or run.samples >= cap:
             break
@@ -357,6 +361,14 @@ def _sample_to_precision(run, rng, precision, cap, z, bar):
             PrecisionWarning,
             stacklevel=3,
         )
+
+
+def _half_widths(values, errors, low, high):
+    """Distance from each estimate to the farther end of its interval; for an estimate
+    that could not be made (nan: no swing seen), the width of its interval."""
+    undefined = np.isnan(values)
+    spread = np.maximum(high - values, values - low)
+    return np.where(undefined, high - low, spread)
 
 
 # -- validation ------------------------------------------------------------------------------

@@ -405,6 +405,17 @@ def test_inputs_not_mutated():
     assert sorted(graph.edges()) == edges and unions == [["FR", "DE"], ["IT"]]
 
 
+# -- what the documentation and messages promise ----------------------------------------
+def test_listing_too_many_coalitions_does_not_promise_a_sampled_estimate():
+    """40 equal players, majority: C(40, 21) minimal winning coalitions. The message must
+    not claim that pi.estimate samples what needs them (Johnston, Deegan-Packel, Holler)."""
+    with pytest.raises(pi.GameTooLargeError) as raised:
+        pi.minimal_winning_coalitions(pi.WeightedGame([1] * 40, 21))
+    promised = str(raised.value).partition("pi.estimate()")[2].lower()
+    assert "samples" in promised and "not this index" in promised
+    assert not any(name in promised for name in ("johnston", "deegan", "holler", "coalition"))
+
+
 # -- properties ------------------------------------------------------------------------------
 @st.composite
 def weighted_games(draw):

@@ -233,6 +233,26 @@ def test_precision_not_reached_within_the_cap_warns():
     assert result.samples == 3_000
 
 
+def test_unanimity_to_precision_warns_instead_of_crashing():
+    """Unanimity of 30: a swing needs the other 29 present, probability 2**-29, so none is
+    seen and the normalized index has no estimate. This used to raise "cannot convert
+    float NaN to integer" at the first precision check (the cap of 20,000 samples keeps
+    the test fast; the default cap of 1,000,000 takes the same path)."""
+    game = pi.WeightedGame([1] * 30, 30)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = estimate(game, "banzhaf", precision=0.01, samples=20_000, seed=1)
+    messages = [str(w.message) for w in caught if issubclass(w.category, PrecisionWarning)]
+    assert any("not reached" in m for m in messages)
+    assert any("no swing was observed" in m and "banzhaf_absolute" in m for m in messages)
+    assert result.samples == 20_000
+    assert all(math.isnan(v) for v in result.values())
+    assert set(result.intervals.values()) == {(0.0, 1.0)}
+    # The absolute measure it points to bounds every swing probability from above.
+    absolute = estimate(game, "banzhaf_absolute", samples=20_000, seed=1)
+    assert all(high < 1e-3 for _, high in absolute.intervals.values())
+
+
 # -- large games -------------------------------------------------------------------------------
 def test_500_players_with_huge_denominators():
     """One big player of weight 100 + 1/D and 499 of weight 1, D about 10**40, quota
@@ -383,6 +403,17 @@ def test_inputs_not_mutated():
     estimate(eec(), "myerson", graph=graph, samples=200, seed=1)
     estimate(eec(), "owen", unions=unions, samples=200, seed=1)
     assert sorted(graph.edges()) == edges and unions == [["FR", "DE"], ["IT"]]
+
+
+# -- what the documentation and messages promise ----------------------------------------
+def test_listing_too_many_coalitions_does_not_promise_a_sampled_estimate():
+    """40 equal players, majority: C(40, 21) minimal winning coalitions. The message must
+    not claim that pi.estimate samples what needs them (Johnston, Deegan-Packel, Holler)."""
+    with pytest.raises(pi.GameTooLargeError) as raised:
+        pi.minimal_winning_coalitions(pi.WeightedGame([1] * 40, 21))
+    promised = str(raised.value).partition("pi.estimate()")[2].lower()
+    assert "samples" in promised and "not this index" in promised
+    assert not any(name in promised for name in ("johnston", "deegan", "holler", "coalition"))
 
 
 # -- properties ------------------------------------------------------------------------------

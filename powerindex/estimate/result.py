@@ -39,7 +39,10 @@ class Estimate(_PlayerValues):
     precision : float or None
         The half-width asked for, if any.
     interval_method : str
-        How the intervals were computed: ``"wilson"`` or ``"normal"``.
+        How the intervals were computed (see :func:`estimate`, Notes):
+        ``"clopper-pearson"`` (plain orders and coalitions), ``"agresti-coull"``
+        (antithetic pairs, Myerson's value), ``"score"`` (stratified sampling) or
+        ``"fieller"`` (the normalized Banzhaf index).
     """
 
     __slots__ = ("index", "game", "method", "samples", "confidence", "seed", "precision",

@@ -7,7 +7,6 @@ import math
 import warnings
 from fractions import Fraction
 from numbers import Integral, Real
-from statistics import NormalDist
 
 import numpy as np
 
@@ -121,7 +120,9 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     Warns
     -----
     PrecisionWarning
-        ``precision`` was not reached within ``samples`` (or 1,000,000) samples.
+        ``precision`` was not reached within ``samples`` (or 1,000,000) samples; or, for
+        ``"banzhaf"``, no swing was seen at all (the estimates are then nan, the
+        intervals [0, 1]).
 
     Notes
     -----
@@ -133,16 +134,49 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     union-find on the graph, so no 2**n table is built). The normalized Banzhaf index is
     the ratio of a player's swings to all swings, a ratio estimator.
 
-    *Intervals.* Where the per-unit values are 0 or 1 (plain orders for Shapley-Shubik
-    and Owen, coalitions for the absolute Banzhaf measure) the interval is the Wilson
-    score interval [5]_ of that proportion. Otherwise it is the normal approximation,
-    estimate +- z * standard error, with the standard error from the sample variance of
-    the units (for the normalized Banzhaf index, of the ratio estimator by the delta
-    method; for stratified sampling, the sum over strata). Intervals of indices that lie
-    in [0, 1] are clipped to it, and an estimate whose units all agreed gets the Wilson
-    interval of that proportion rather than an empty one. Intervals hold for each player
-    separately, not jointly; and stopping on a precision target that the data themselves
-    estimate makes them slightly optimistic, which the 1,000-sample minimum limits.
+    *Intervals.* Sampled contributions are integers, mostly 0 or 1, so a player can go
+    unseen as pivot or swinger in a small sample although its value is not 0; a normal
+    interval with the sample variance would then be [0, 0]. Each estimator has an interval
+    that also covers in that case:
+
+    - plain orders (Shapley-Shubik, Owen) and coalitions (``"banzhaf_absolute"``): the
+      units are 0 or 1, and the interval is Clopper and Pearson's [6]_, which covers at
+      least at the stated level whatever the value (Wilson's [5]_ falls to 84 % for values
+      near 0.18 / samples [7]_);
+    - antithetic pairs (averages of two 0/1 values) and Myerson's contributions
+      (integers): Agresti and Coull's adjustment [8]_, generalised: ``z**2 / 2``
+      pseudo-observations at each end of the range of the values, [0, 1] or wider as seen
+      (Myerson's contributions are -1 where a player joins two winning components of an
+      improper game), the normal interval of the augmented sample, and a continuity
+      correction of half a step, 1 / (2 m) for m units. At 0/1 values this is the
+      Agresti-Coull interval with a continuity correction, whose coverage we computed
+      exactly to be at least 95 % for every proportion at 30, 50, 100, 200, 500 and 2,000
+      units. Pseudo-observations at the extremes also cover games in which an order and
+      its reverse share their pivot (decisive games): there a pair is worth 0 or 1, never
+      1/2;
+    - stratified sampling: a score interval, as Wilson's: a value v is rejected if the
+      estimate lies more than z standard deviations (plus half a step of the coarsest
+      stratum) from it, each stratum's variance taken as at least the least variance an
+      integer-valued contribution can have at the stratum's mean moved by v minus the
+      estimate (for a mean in [0, 1], that of a proportion);
+    - the normalized Banzhaf index, a ratio of swing rates: Fieller's interval [9]_, the
+      shares r for which the estimate of (the player's swing rate) - r (the sum of all
+      swing rates) is within z standard deviations of 0, the player's variance taken as
+      at least that of a proportion at the swing rate r implies. If no swing at all is
+      seen, the estimates are nan and the intervals [0, 1], with a PrecisionWarning.
+
+    The adjustments shrink like 1/m, the sampling error like 1/sqrt(m): from a few
+    thousand samples on, the intervals are within a few percent of estimate +- z standard
+    errors. Measured coverage of 95 % intervals, player by player over 300 to 400 seeds,
+    on weighted games of 5 to 15 players at 100, 200 and 1,000 samples, for every index
+    and method: 91 % to 100 % (the lowest of some 450 intervals per sample size; rerun
+    with 2,000 to 6,000 seeds, the lowest gave 94 % to 96 %), where the former normal
+    intervals covered 27 % (Myerson), 59 % (normalized Banzhaf) and 87 % (antithetic
+    pairs) at 200 samples. Intervals hold for each player separately, not jointly; and
+    stopping on a precision target that the data themselves estimate makes them slightly
+    optimistic, which the 1,000-sample minimum limits. ``standard_error`` is the plain
+    estimate from the sample variances (for the normalized Banzhaf index, by the delta
+    method).
 
     *Variance reduction.* ``"antithetic"`` pairs an order with its reverse. Per order
     drawn, this lowers the variance of player i's estimate exactly when i's contributions
@@ -196,6 +230,18 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     .. [5] E. B. Wilson, "Probable inference, the law of succession, and statistical
        inference", Journal of the American Statistical Association 22 (1927), 209-212.
        https://doi.org/10.1080/01621459.1927.10502953
+    .. [6] C. J. Clopper and E. S. Pearson, "The use of confidence or fiducial limits
+       illustrated in the case of the binomial", Biometrika 26(4) (1934), 404-413.
+       https://doi.org/10.1093/biomet/26.4.404
+    .. [7] L. D. Brown, T. T. Cai and A. DasGupta, "Interval estimation for a binomial
+       proportion", Statistical Science 16(2) (2001), 101-133.
+       https://doi.org/10.1214/ss/1009213286
+    .. [8] A. Agresti and B. A. Coull, "Approximate is better than 'exact' for interval
+       estimation of binomial proportions", The American Statistician 52(2) (1998),
+       119-126. https://doi.org/10.1080/00031305.1998.10480550
+    .. [9] E. C. Fieller, "Some problems in interval estimation", Journal of the Royal
+       Statistical Society, Series B 16(2) (1954), 175-185.
+       https://doi.org/10.1111/j.2517-6161.1954.tb00159.x
 
     Examples
     --------
@@ -239,27 +285,27 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
         run = _stratified_run(game, index, communication, samples, precision, cap)
     else:
         run, method = _unit_run(game, index, method, automatic, rng, communication, groups)
-    z = _z_value(confidence)
     bar = Progress(progress, f"{index} ({method})")
     if precision is None:
         bar.target = samples
         run.advance(rng, samples, bar.update)
     else:
-        _sample_to_precision(run, rng, precision, cap, z, bar)
+        _sample_to_precision(run, rng, precision, cap, confidence, bar)
     bar.finish(run.samples)
-    values, errors, low, high = run.summary(z)
+    values, errors, low, high = run.summary(confidence)
     if np.isnan(values).any():
         warnings.warn(
-            f"no swing was observed in {run.samples} samples, so the normalized index cannot"
-            " be estimated; draw more samples",
+            f"no swing was observed in {run.samples} samples, so the normalized Banzhaf index"
+            " cannot be estimated: its estimates are nan and its intervals [0, 1]. Swings"
+            f" are rarer than about 1 in {run.samples}: draw more samples (samples=),"
+            " compute the index exactly with pi.banzhaf if the game allows it, or estimate"
+            " 'banzhaf_absolute', whose intervals bound the swing probabilities",
             PrecisionWarning,
             stacklevel=2,
         )
     return Estimate(index, game, values, errors, (low, high), method=method,
                     samples=run.samples, confidence=confidence, seed=recorded_seed,
-                    precision=precision,
-                    interval_method="wilson" if getattr(run, "bernoulli", False)
-                    else "normal")
+                    precision=precision, interval_method=run.interval_method)
 
 
 # -- the steps -------------------------------------------------------------------------------
@@ -337,14 +383,13 @@ def _unit_run(game, index, method, automatic, rng, communication, groups):
     return run, method
 
 
-def _sample_to_precision(run, rng, precision, cap, z, bar):
+def _sample_to_precision(run, rng, precision, cap, confidence, bar):
     """Draw batches until every half-width is at most ``precision``, or the cap."""
     target = min(cap, MIN_SAMPLES)
     while True:
         bar.target = target
         run.advance(rng, target, bar.update)
-        values, _, low, high = run.summary(z)
-        widest = float(np.nanmax(np.maximum(high - values, values - low)))
+        widest = float(_half_widths(*run.summary(confidence)).max())
         bar.note = f", half-width {widest:.2g} (target {precision:.2g})"
         if widest <= precision or run.samples >= cap:
             break
@@ -357,6 +402,14 @@ def _sample_to_precision(run, rng, precision, cap, z, bar):
             PrecisionWarning,
             stacklevel=3,
         )
+
+
+def _half_widths(values, errors, low, high):
+    """Distance from each estimate to the farther end of its interval; for an estimate
+    that could not be made (nan: no swing seen), the width of its interval."""
+    undefined = np.isnan(values)
+    spread = np.maximum(high - values, values - low)
+    return np.where(undefined, high - low, spread)
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -389,6 +442,3 @@ def _generator(seed):
         )
     return np.random.default_rng(int(seed)), int(seed)
 
-
-def _z_value(confidence):
-    return NormalDist().inv_cdf((1 + confidence) / 2)

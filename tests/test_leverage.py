@@ -750,3 +750,22 @@ def test_random_orders_and_games_seeded():
         found = coalition_theories(game, order=order)["minimal connected winning"]
         expected = minimal_connected_winning_reference(order, wins)
         assert [(c.members, c.seats) for c in found] == with_seats(players, weights, expected)
+
+
+def test_scenario_kinds_are_named_in_the_comparison_notes():
+    iraq = pi.WeightedGame([91, 89, 70, 57, 18], 163,
+                           players=["Iraqiya", "SoL", "INA", "Kurds", "Small"])
+    graph = pi.compatibility_graph(iraq, incompatible=[("Iraqiya", "SoL")])
+    scenarios = {"plain": pi.Scenario(iraq), "merged": iraq.merge(["SoL", "INA"], name="NA"),
+                 "union": pi.Scenario(iraq, unions=[["SoL", "INA"]]),
+                 "both": pi.Scenario(iraq.merge(["SoL", "INA"], name="NA"),
+                                     unions=[["NA", "Kurds"]], graph=None),
+                 "graph": pi.Scenario(iraq, graph=graph)}
+    assert [s.kind if isinstance(s, pi.Scenario) else pi.Scenario(s).kind
+            for s in scenarios.values()] == [
+        "", "merged blocs", "a priori unions", "merged blocs, a priori unions", "graph"]
+    note = pi.compare(scenarios).notes[-1]
+    assert note.startswith("Scenarios: merged: merged blocs; union: a priori unions;"
+                           " both: merged blocs, a priori unions; graph: graph (")
+    # Plain games only: no such note.
+    assert not any(n.startswith("Scenarios:") for n in pi.compare({"a": iraq, "b": iraq}).notes)

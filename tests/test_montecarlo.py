@@ -416,6 +416,21 @@ def test_listing_too_many_coalitions_does_not_promise_a_sampled_estimate():
     assert not any(name in promised for name in ("johnston", "deegan", "holler", "coalition"))
 
 
+@pytest.mark.parametrize("index, advised", [
+    (pi.shapley_shubik, True), (pi.banzhaf, True), (pi.swings, True),
+    (pi.coleman_collectivity, False), (pi.coleman_prevent, False),
+    (pi.coleman_initiate, False),
+])
+def test_a_table_too_large_advises_estimate_only_for_what_it_samples(index, advised):
+    """Coleman's indices are not sampled by pi.estimate, so their refusal must not send
+    the user there."""
+    game = pi.WeightedGame([10**7 + i for i in range(30)], F(2, 3) * (30 * 10**7 + 435))
+    with pytest.raises(pi.GameTooLargeError) as raised:
+        index(game, method="generating")
+    assert ("pi.estimate()" in str(raised.value)) is advised
+    assert "method='enumerate'" in str(raised.value)
+
+
 # -- properties ------------------------------------------------------------------------------
 @st.composite
 def weighted_games(draw):

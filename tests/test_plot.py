@@ -37,6 +37,19 @@ def test_scenario_changes_draws_bars_only_where_there_is_a_value():
     assert [t.get_text() for t in ax.get_xticklabels()] == list(table.column("player"))
 
 
+def test_scenario_legend_tells_merged_blocs_from_unions():
+    """A merged bloc and an a priori union of the same parties give the bloc the same
+    total here; the legend must say which scenario is which kind."""
+    from powerindex.politics.leverage import scenario_kinds
+
+    scenarios = {"base": IRAQ, "merged": IRAQ.merge(["SoL", "INA"], name="NA"),
+                 "union": pi.Scenario(IRAQ, unions=[["SoL", "INA"]])}
+    table = pi.compare(scenarios)
+    ax = plot.scenario_changes(table, kinds=scenario_kinds(scenarios)).axes[0]
+    assert ax.get_legend_handles_labels()[1] == [
+        "base", "merged (merged blocs)", "union (a priori unions)"]
+
+
 def test_compatibility_graph_figure_sizes_nodes_by_power():
     graph = pi.compatibility_graph(IRAQ, incompatible=[("Iraqiya", "SoL")])
     power = pi.shapley_shubik(pi.restrict(IRAQ, graph, rule="clique"))

@@ -91,9 +91,8 @@ def resolve_method(game, method, allowed, index, by_size=False):
             raise GameTooLargeError(
                 f"{index} by generating functions would need a table of {cells} cells for"
                 f" this game (at most {limit}): too many players with weights too large in"
-                " integer units; for an estimate with a confidence interval use"
-                " pi.estimate()"
-                + ("" if method == "auto" else ", or method='enumerate' for up to 26 players")
+                " integer units" + _estimate_advice(index, "; ")
+                + ("" if method == "auto" else "; use method='enumerate' for up to 26 players")
             )
     composed = "generating" in allowed and not weighted and _vector_table(plan) is not None
     if method == "auto":
@@ -105,6 +104,18 @@ def resolve_method(game, method, allowed, index, by_size=False):
     if method != "enumerate" and not weighted:
         _refuse(game, plan, method)
     return method
+
+
+#: The indices :func:`powerindex.estimate` samples (the swing counts behind
+#: "banzhaf" are its "banzhaf_absolute").
+ESTIMATED = ("shapley_shubik", "banzhaf", "banzhaf_absolute", "swings")
+
+
+def _estimate_advice(index, joint):
+    """Point to pi.estimate() for an index it samples, and only then."""
+    if index not in ESTIMATED:
+        return ""
+    return f"{joint} for an estimate with a confidence interval use pi.estimate()"
 
 
 def _refuse(game, plan, method):
@@ -139,8 +150,7 @@ def _resolve_float(game, plan, weighted, index, by_size):
             f" game (at most {MAX_FLOAT_COLUMNS}): weights too large in integer units (weights"
             " given with many decimals, such as shares computed in floats, are exact"
             " fractions with a huge common denominator); round them to a stated resolution"
-            " with game.rounded(resolution), or for an estimate with a confidence interval"
-            " use pi.estimate()"
+            " with game.rounded(resolution)" + _estimate_advice(index, ", or")
         )
     return "float"
 

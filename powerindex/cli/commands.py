@@ -7,7 +7,7 @@ from pathlib import Path
 from ..estimate import estimate
 from ..games.weighted import WeightedGame
 from ..politics.formation import coalition_theories
-from ..politics.leverage import compare, leverage
+from ..politics.leverage import compare, leverage, scenario_kinds
 from ..present.tables import Table
 from ._common import (
     _DEFAULT_INDICES,
@@ -226,7 +226,7 @@ def _run_compare(args):
         named = [title for title in titles if title]
         figure = plot.scenario_changes(
             table, title=f"{named[0]}: {heading}" if len(named) == 1 and not several
-            else heading)
+            else heading, kinds=scenario_kinds(scenarios))
     return table, figure
 
 

@@ -78,6 +78,20 @@ class Scenario:
             return self.game
         return restrict(self.game, self.graph, rule=self.rule)
 
+    @property
+    def kind(self):
+        """What sets this scenario apart, in a short phrase for legends and notes:
+        "merged blocs", "a priori unions", "graph" (a restriction), joined by commas, or
+        "" for a plain game."""
+        parts = []
+        if any(len(self.game.members(player)) > 1 for player in self.game.players):
+            parts.append("merged blocs")
+        if self.unions:
+            parts.append("a priori unions")
+        if self.graph is not None:
+            parts.append("graph")
+        return ", ".join(parts)
+
     def power(self, index):
         """Each player's value of ``index`` ("shapley_shubik" or "banzhaf") in this scenario.
 
@@ -305,8 +319,19 @@ def compare(scenarios, *, index="shapley_shubik", baseline=None):
     title = {"shapley_shubik": "Shapley-Shubik (Owen with unions)",
              "banzhaf": "Banzhaf (Banzhaf-Owen with unions)"}[index] + " across scenarios"
     notes = ["Where a bloc's members act separately, its row shows the sum of their values;"
-             " '-' marks a player that is inside a bloc, or absent, in that scenario."]
-    return Table(columns, table_rows, title=title, notes=notes if with_members else ())
+             " '-' marks a player that is inside a bloc, or absent, in that scenario."
+             ] if with_members else []
+    kinds = [f"{name}: {scenario.kind}" for name, scenario in named if scenario.kind]
+    if any("merged" in kind or "unions" in kind for kind in kinds):
+        notes.append("Scenarios: " + "; ".join(kinds) + " (merged blocs vote as one player;"
+                     " a priori unions bargain together but keep their members, Owen value).")
+    return Table(columns, table_rows, title=title, notes=notes)
+
+
+def scenario_kinds(scenarios):
+    """``{name: kind}`` of a mapping of scenarios or games (see :attr:`Scenario.kind`),
+    for the legend of :func:`~powerindex.present.plot.scenario_changes`."""
+    return {str(name): _scenario(value).kind for name, value in scenarios.items()}
 
 
 

@@ -131,7 +131,7 @@ def _overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def scenario_changes(table, ax=None, title=None):
+def scenario_changes(table, ax=None, title=None, kinds=None):
     """Grouped bars: each player's value in each scenario of a :func:`~powerindex.compare`
     table (players absent from a scenario, or inside a bloc, have no bar there).
 
@@ -141,11 +141,16 @@ def scenario_changes(table, ax=None, title=None):
         As returned by :func:`~powerindex.compare`.
     ax : matplotlib Axes, optional
     title : str, optional
+    kinds : mapping of str to str, optional
+        What sets each scenario apart ("merged blocs", "a priori unions", ...; see
+        :func:`powerindex.politics.leverage.scenario_kinds`), shown in the legend so that
+        a merged scenario is told from a union one.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    kinds = kinds or {}
     scenarios = [c for c in table.columns
                  if c not in ("player", "members") and not c.startswith("change: ")]
     players = table.column("player")
@@ -155,7 +160,8 @@ def scenario_changes(table, ax=None, title=None):
         values = table.column(scenario)
         xs = [i + number * width for i, v in enumerate(values) if v is not None]
         ys = [float(v) for v in values if v is not None]
-        ax.bar(xs, ys, width=width, label=scenario)
+        kind = kinds.get(scenario)
+        ax.bar(xs, ys, width=width, label=f"{scenario} ({kind})" if kind else scenario)
     ax.set_xticks([i + width * (len(scenarios) - 1) / 2 for i in range(len(players))])
     ax.set_xticklabels(players, rotation=30, ha="right", fontsize=8)
     ax.set_ylabel(table.title.split(" across")[0])

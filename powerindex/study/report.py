@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from ..errors import ReportError
+from ..politics.leverage import scenario_kinds
 from ..present.html import markdown_page
 from .model import BASE, Study
 
@@ -310,7 +311,8 @@ def _write_figures(study, folder):
     if len(study.scenarios) > 1:
         changes = plot.scenario_changes(
             study.comparison("shapley_shubik"),
-            title=study.heading("Shapley-Shubik (Owen with unions) by scenario"))
+            title=study.heading("Shapley-Shubik (Owen with unions) by scenario"),
+            kinds=scenario_kinds(study.scenarios))
         plot.save(changes, folder / "scenarios.png")
         figures["scenarios"] = "figures/scenarios.png"
     if study.spec.graph is not None:

@@ -431,6 +431,21 @@ def test_a_table_too_large_advises_estimate_only_for_what_it_samples(index, advi
     assert "method='enumerate'" in str(raised.value)
 
 
+def test_estimate_shows_in_notebooks_and_tables_with_its_intervals():
+    result = estimate(eec(), "banzhaf", samples=2_000, seed=3)
+    page = result._repr_html_()
+    assert page.startswith("<table") and "95% low" in page and "95% high" in page
+    low, high = result.confidence_interval("FR")
+    assert f"{low:.6f}" in page and f"{high:.6f}" in page
+    assert f"95% confidence intervals ({result.interval_method})" in page
+    frame = result.to_dataframe()
+    assert list(frame["player"]) == list(eec().players)
+    assert frame["95% high"].tolist() == [result.confidence_interval(p).high
+                                          for p in eec().players]
+    assert "&lt;WeightedGame" in page  # the game's repr is escaped, not raw HTML
+    assert "95\\% low" in result.to_latex()
+
+
 # -- properties ------------------------------------------------------------------------------
 @st.composite
 def weighted_games(draw):

@@ -99,11 +99,47 @@ class Estimate(_PlayerValues):
     to_float = to_dict
 
     def to_table(self):
-        """A :class:`~powerindex.Table`: player, estimate, standard error, interval ends."""
+        """A :class:`~powerindex.Table`: player, estimate, standard error, interval ends;
+        its note says how the intervals were made."""
         level = f"{self.confidence:.0%}"
         rows = [[p, v, self._errors[p], *self._intervals[p]] for p, v in self._values.items()]
+        note = f"{level} confidence intervals ({self.interval_method})"
+        if self.precision is not None:
+            note += f"; half-width asked for: {self.precision:g}"
         return Table(["player", "estimate", "std. error", f"{level} low", f"{level} high"],
-                     rows, title=self._heading(), digits=6)
+                     rows, title=self._heading(), digits=6, notes=[note + "."])
+
+    def to_html(self):
+        """The table as an HTML fragment (see :meth:`to_table`)."""
+        return self.to_table().to_html()
+
+    def to_markdown(self):
+        """The table in Markdown (see :meth:`to_table`)."""
+        return self.to_table().to_markdown()
+
+    def to_csv(self):
+        """The table as CSV (see :meth:`to_table`)."""
+        return self.to_table().to_csv()
+
+    def to_latex(self):
+        """The table as a LaTeX booktabs table (see :meth:`to_table`)."""
+        return self.to_table().to_latex()
+
+    def to_dataframe(self):
+        """A pandas DataFrame of :meth:`to_table` (needs pandas).
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> est = pi.estimate(pi.WeightedGame([3, 2, 1], 4), samples=200, seed=1)
+        >>> list(est.to_dataframe().columns)
+        ['player', 'estimate', 'std. error', '95% low', '95% high']
+        """
+        return self.to_table().to_dataframe()
+
+    def _repr_html_(self):
+        """The HTML table, for Jupyter."""
+        return self.to_html()
 
     def _heading(self):
         unit = "coalitions" if self.method == "coalition" else "orders"

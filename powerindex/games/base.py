@@ -117,6 +117,9 @@ class Game:
     _blocs = {}
     #: Parts of split players: name -> the player it was split from (set by split()).
     _origins = {}
+    #: Parts of split players: name -> the original players of the whole it was split
+    #: from (what that whole's members() were), so comparisons can sum the parts.
+    _wholes = {}
     #: What a game computes for itself; left out when it is pickled or copied.
     _CACHE_KEYS = ("_plan", "_position")
 
@@ -239,6 +242,9 @@ class Game:
         object.__setattr__(merged, "_blocs", blocs)
         object.__setattr__(merged, "_origins", {
             p: o for p, o in self._origins.items() if p in merged._position and p != name})
+        # A part merged into a bloc is still a part of its whole: comparisons need it.
+        object.__setattr__(merged, "_wholes", {
+            p: w for p, w in self._wholes.items() if p != name})
         return merged
 
     def _carry_blocs(self, derived):
@@ -247,7 +253,28 @@ class Game:
                                                if p in derived._position})
         object.__setattr__(derived, "_origins", {p: o for p, o in self._origins.items()
                                                  if p in derived._position})
+        atoms = {m for p in derived.players for m in derived._blocs.get(p, (p,))}
+        object.__setattr__(derived, "_wholes", {p: w for p, w in self._wholes.items()
+                                               if p in atoms})
         return derived
+
+    def whole(self, player):
+        """The original players of the whole that ``player`` is a part of.
+
+        For a part made by :meth:`WeightedGame.split`, the members (see :meth:`members`)
+        of the player it was split from; for any other player, its own members.
+        Comparisons across scenarios use it to sum a split party's parts.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([5, 3, 2], 6, players=["A", "B", "C"])
+        >>> bc = g.merge(["B", "C"], name="BC").split("BC", {"B'": 4, "C'": 1})
+        >>> bc.whole("C'"), bc.whole("A")
+        (('B', 'C'), ('A',))
+        """
+        self._check_player(player)
+        return self._wholes.get(player, self._blocs.get(player, (player,)))
 
     def _names(self, mask):
         """The coalition of a bit mask, as a frozenset of names."""

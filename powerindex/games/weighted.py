@@ -392,7 +392,72 @@ class WeightedGame(Game):
         origins = dict(derived._origins)
         origins.update(dict.fromkeys(names, self.origin(player)))
         object.__setattr__(derived, "_origins", origins)
+        parts = {p: w for p, w in derived._wholes.items() if p not in names}
+        parts.update(dict.fromkeys(names, self.whole(player)))
+        object.__setattr__(derived, "_wholes", parts)
+        blocs = {p: ms for p, ms in derived._blocs.items() if p not in names}
+        object.__setattr__(derived, "_blocs", blocs)
         return derived
+
+    def rename(self, names):
+        """The same game with some players renamed.
+
+        Parameters
+        ----------
+        names : mapping of old name to new name
+            Players not named keep their names; the order of players is kept. Names may be
+            swapped (``{"A": "B", "B": "A"}``).
+
+        Returns
+        -------
+        WeightedGame
+            A renamed player still stands for the same original players
+            (:meth:`~powerindex.Game.members`), so :func:`~powerindex.compare` traces it
+            under its first name; a renamed part stays a part of its whole.
+
+        Raises
+        ------
+        InvalidTypeError
+            ``names`` is not a mapping.
+        UnknownPlayerError
+            An old name is not a player.
+        InvalidPlayerError
+            A new name is empty, or would be held by two players.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> g = pi.WeightedGame([91, 89, 70], 126, players=["Iraqiya", "SoL", "INA"])
+        >>> sadrists = g.rename({"INA": "Sadrists"})
+        >>> sadrists.players, sadrists.members("Sadrists")
+        (('Iraqiya', 'SoL', 'Sadrists'), ('INA',))
+        """
+        if not isinstance(names, Mapping):
+            raise InvalidTypeError(
+                f"rename needs a mapping of old names to new names, got {type(names).__name__}")
+        for old, new in names.items():
+            self._check_player(old)
+            check_name(new, f"the new name of {label(old)!r}")
+        players = [names.get(p, p) for p in self.players]
+        taken = {}
+        for old, new in zip(self.players, players, strict=True):
+            if new in taken:
+                raise InvalidPlayerError(
+                    f"{label(new)!r} would name two players, {label(taken[new])!r} and"
+                    f" {label(old)!r}")
+            taken[new] = old
+        renamed = WeightedGame(self._weights, self._quota, players)
+        records = {"_blocs": {}, "_origins": {}, "_wholes": {}}
+        for old, new in zip(self.players, players, strict=True):
+            if old in self._blocs or new != old:
+                records["_blocs"][new] = self.members(old)
+            if old in self._origins:
+                records["_origins"][new] = self._origins[old]
+            if old in self._wholes:
+                records["_wholes"][new] = self._wholes[old]
+        for key, record in records.items():
+            object.__setattr__(renamed, key, record)
+        return renamed
 
     def _check_parts(self, player, parts):
         """``(names, exact weights)`` of the parts of a split, checked."""

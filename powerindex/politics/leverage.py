@@ -259,7 +259,11 @@ def compare(scenarios, *, index="shapley_shubik", baseline=None):
         One row per player or bloc, one column per scenario, then one column per change
         (between consecutive scenarios, or from the baseline). A merged bloc is traced
         through its members: where they act separately, the bloc's row shows the sum of
-        their values; where a player is part of a bloc (or absent), its cell is empty.
+        their values; where a player is part of a bloc (or absent), its cell is empty. A
+        party split into parts (:meth:`WeightedGame.split`) is traced the other way: where
+        it is split, its row shows the sum of its parts (empty if a part sits in a bloc). A
+        renamed player (:meth:`WeightedGame.rename`) keeps the row of its first name. The
+        notes say which scenarios merge blocs, have unions, split or rename parties.
 
     Raises
     ------
@@ -288,16 +292,19 @@ def compare(scenarios, *, index="shapley_shubik", baseline=None):
     if not isinstance(scenarios, Mapping) or not scenarios:
         raise InvalidTypeError("compare needs a non-empty mapping from scenario name to game")
     named = [(str(name), _scenario(value)) for name, value in scenarios.items()]
-    rows, per_scenario = {}, []
-    for _, scenario in named:
+    rows, per_scenario, splits, shown_as = {}, [], [], {}
+    for scenario_name, scenario in named:
         power = scenario.power(index)
         game = scenario.game
         values = {}
         for player in game.players:
             members = game.members(player)
-            values[frozenset(members)] = power[player]
-            rows.setdefault(frozenset(members), (player, members))
+            key = frozenset(members)
+            values[key] = power[player]
+            rows.setdefault(key, (player, members))
+            shown_as.setdefault(key, []).append((scenario_name, player))
         per_scenario.append(values)
+        splits.append(_split_parts(game))
     names = [name for name, _ in named]
     if baseline is None:
         steps = list(pairwise(range(len(names))))
@@ -311,7 +318,8 @@ def compare(scenarios, *, index="shapley_shubik", baseline=None):
     columns = ["player", *(["members"] if with_members else []), *names, *changes]
     table_rows = []
     for key, (name, members) in rows.items():
-        cells = [_cell(values, key) for values in per_scenario]
+        cells = [_cell(values, _expanded(key, parts))
+                 for values, parts in zip(per_scenario, splits, strict=True)]
         deltas = [None if cells[a] is None or cells[b] is None else cells[b] - cells[a]
                   for a, b in steps]
         member_cell = [" + ".join(map(label, members))] if with_members else []
@@ -321,10 +329,21 @@ def compare(scenarios, *, index="shapley_shubik", baseline=None):
     notes = ["Where a bloc's members act separately, its row shows the sum of their values;"
              " '-' marks a player that is inside a bloc, or absent, in that scenario."
              ] if with_members else []
-    kinds = [f"{name}: {scenario.kind}" for name, scenario in named if scenario.kind]
-    if any("merged" in kind or "unions" in kind for kind in kinds):
-        notes.append("Scenarios: " + "; ".join(kinds) + " (merged blocs vote as one player;"
-                     " a priori unions bargain together but keep their members, Owen value).")
+    if any(splits):
+        notes.append("A split party's row shows the sum of its parts where it is split.")
+    renamed = [f"{label(rows[key][0])} is "
+               + ", ".join(f"{label(player)!r} in {where}" for where, player in shown
+                           if player != rows[key][0])
+               for key, shown in shown_as.items()
+               if any(player != rows[key][0] for _, player in shown)]
+    if renamed:
+        notes.append("Renamed: " + "; ".join(renamed) + ".")
+    for kind, meaning in (("merged blocs", "each votes as one player"),
+                          ("a priori unions", "their members bargain together: the Owen"
+                           " value")):
+        having = [name for name, scenario in named if kind in scenario.kind]
+        if having:
+            notes.append(f"{kind.capitalize()} in {', '.join(having)} ({meaning}).")
     return Table(columns, table_rows, title=title, notes=notes)
 
 
@@ -333,6 +352,27 @@ def scenario_kinds(scenarios):
     for the legend of :func:`~powerindex.present.plot.scenario_changes`."""
     return {str(name): _scenario(value).kind for name, value in scenarios.items()}
 
+
+
+def _split_parts(game):
+    """``{whole: parts}`` of a game's split players: the original players of each whole
+    that was split (as a frozenset) and the names standing for its parts."""
+    atoms = {m for p in game.players for m in game.members(p)}
+    parts = {}
+    for player in game.players:
+        for atom in game.members(player):
+            whole = frozenset(game._wholes.get(atom, ()))
+            if whole and atom in atoms:
+                parts.setdefault(whole, set()).add(atom)
+    return parts
+
+
+def _expanded(key, parts):
+    """A row's players in terms of one scenario's: a split whole becomes its parts."""
+    for whole, names in parts.items():
+        if whole <= key:
+            key = (key - whole) | names
+    return frozenset(key)
 
 
 def _cell(values, key):

@@ -132,8 +132,8 @@ class FieldReader:
             self.fail(f"the quota must be positive, got {show(value)}", **at)
         return quota
 
-    def seats(self, value, context, anchors, where):
-        at = dict(field="seats", context=context, anchors=anchors, where=where)
+    def seats(self, value, context, anchors, where, field_name="seats"):
+        at = dict(field=field_name, context=context, anchors=anchors, where=where)
         try:
             seats = number(value)
         except ValueError:
@@ -141,6 +141,78 @@ class FieldReader:
         if seats < 0:
             self.fail(f"expected a non-negative number, got {show(value)}", **at)
         return simplest(seats)
+
+    def seat_table(self, value, field_name, context, anchors, where, known=None,
+                   new=False):
+        """A table party -> seats; with ``known``, names must be parties (or, with ``new``,
+        must not be)."""
+        table = self.table(value, field_name, context, anchors, where)
+        seats = {}
+        for party, seat_value in table.items():
+            at = (*anchors, key_anchor(party))
+            if known is not None and (party in known) == new:
+                reason = (f"{show(party)} is already a party: add new parties only"
+                          if new else f"{show(party)} is not a party; the parties are"
+                          f" {list(known)}")
+                self.fail(reason, field=field_name, context=context, anchors=at, where=where)
+            seats[party] = self.seats(seat_value, context, at, where, field_name)
+        return seats
+
+    def check_reshaped(self, table, keys, gone, context, anchors, where):
+        """Refuse a party that a split or a rename took away, named in a later change
+        (``gone``: old name -> what it became)."""
+        def names(value):
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, list):
+                for item in value:
+                    yield from names(item)
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    yield key
+                    yield from names(item)
+
+        for key in keys:
+            for name in names(table.get(key, ())):
+                if name in gone:
+                    self.fail(f"{show(name)} is {gone[name]} in this scenario, and the changes"
+                              f" after split and rename name the parties by their new names",
+                              field=key, context=context,
+                              anchors=(*anchors, key_anchor(key), value_anchor(name)),
+                              where=(*where, key))
+
+    def splits(self, value, context, anchors, where, known):
+        """The splits of a scenario: party -> {part: seats}, at least two parts each."""
+        anchors, where = (*anchors, key_anchor("split")), (*where, "split")
+        table = self.table(value, "split", context, anchors, where)
+        splits = {}
+        for party, parts in table.items():
+            at = (*anchors, key_anchor(party))
+            if party not in known:
+                self.fail(f"{show(party)} is not a party; the parties are {list(known)}",
+                          field="split", context=context, anchors=at, where=where)
+            parts = self.seat_table(parts, "split", context, at, where)
+            if len(parts) < 2:
+                self.fail(f"splitting {show(party)} needs at least two parts, got"
+                          f" {show(parts)}", field="split", context=context, anchors=at,
+                          where=where)
+            splits[party] = parts
+        return splits
+
+    def renames(self, value, context, anchors, where, known):
+        """The renames of a scenario: old name -> new name."""
+        anchors, where = (*anchors, key_anchor("rename")), (*where, "rename")
+        table = self.table(value, "rename", context, anchors, where)
+        for old, new in table.items():
+            at = (*anchors, key_anchor(old))
+            if old not in known:
+                self.fail(f"{show(old)} is not a party; the parties are {list(known)}",
+                          field="rename", context=context, anchors=at, where=where)
+            if not isinstance(new, str) or not new.strip():
+                self.fail(f"expected the new name of {show(old)} as a non-empty string, got"
+                          f" {show(new)}", field="rename", context=context, anchors=at,
+                          where=where)
+        return dict(table)
 
     def check_size(self, weights, anchors, where):
         scale = lcm_of_denominators([Fraction(w) for w in weights])

@@ -68,9 +68,9 @@ _TOP_KEYS = ("title", "quota", "majority", "strict", "parties", "order", "positi
              "formateur")
 _PARTY_KEYS = ("name", "seats", "source", "note")
 _REQUIRED_PARTY_KEYS = ("name", "seats")
-_SCENARIO_KEYS = ("description", "seats", "drop", "quota", "majority", "strict", "compatible",
-                  "incompatible", "merge", "unions", "rule", "positions", "graph", "source",
-                  "note")
+_SCENARIO_KEYS = ("description", "seats", "drop", "add", "split", "rename", "quota",
+                  "majority", "strict", "compatible", "incompatible", "merge", "unions",
+                  "rule", "positions", "graph", "source", "note")
 
 
 # -- from parsed data to a GameSpec ------------------------------------------------------------
@@ -238,34 +238,38 @@ class _Reader(FieldReader):
             self.fail(f"expected a string, got {show(description)}", field="description",
                       context=context, anchors=(*anchors, key_anchor("description")),
                       where=(*where, "description"))
-        seats = {}
-        if "seats" in table:
-            seat_table = self.table(table["seats"], "seats", context,
-                                    (*anchors, key_anchor("seats")), (*where, "seats"))
-            for party, value in seat_table.items():
-                at = (*anchors, key_anchor("seats"), key_anchor(party))
-                if party not in known:
-                    self.fail(f"{show(party)} is not a party; the parties are {list(known)}",
-                              field="seats", context=context, anchors=at,
-                              where=(*where, "seats"))
-                seats[party] = self.seats(value, context, at, (*where, "seats"))
-            self.check_size(list({**known, **seats}.values()), anchors, where)
+        seats, added = ({} if key not in table else self.seat_table(
+            table[key], key, context, (*anchors, key_anchor(key)), (*where, key), known,
+            new=key == "add") for key in ("seats", "add"))
+        self.check_size(list({**known, **seats, **added}.values()), anchors, where)
         drop = []
         if "drop" in table:
             drop = self.names(table["drop"], "drop", context, (*anchors, key_anchor("drop")),
                               (*where, "drop"), known)
+        present = [*known, *added]
+        splits = (self.splits(table["split"], context, anchors, where, present)
+                  if "split" in table else {})
+        present = [part for p in present for part in splits.get(p, {p: None})]
+        renames = (self.renames(table["rename"], context, anchors, where, present)
+                   if "rename" in table else {})
+        present = [renames.get(p, p) for p in present]
+        gone = {party: "split into " + ", ".join(map(show, parts))
+                for party, parts in splits.items()}
+        gone.update((old, f"renamed {show(new)}") for old, new in renames.items()
+                    if old not in present)
+        self.check_reshaped(table, ("merge", "compatible", "incompatible", "unions",
+                                    "positions"), gone, context, anchors, where)
         merges = self.merges(table["merge"], context, anchors, where) if "merge" in table else []
         # Pairs and unions may name blocs and survivors, so only their shape is checked
         # here; whether the names exist is checked when the changes are applied.
+        everyone = [*present, *(name or "+".join(m) for m, name in merges)]
         pairs = {}
         for key in ("compatible", "incompatible"):
             if key in table:
-                everyone = [*known, *(name or "+".join(m) for m, name in merges)]
                 pairs[key] = self.pairs(table[key], key, context, (*anchors, key_anchor(key)),
                                         (*where, key), everyone)
         unions = None
         if "unions" in table:
-            everyone = [*known, *(name or "+".join(m) for m, name in merges)]
             unions = self.unions(table["unions"], context, anchors, where, everyone)
         quota = self.quota(table, context, anchors, where, required=False)
         rule = self.rule(table, context, anchors, where)
@@ -278,7 +282,7 @@ class _Reader(FieldReader):
                       anchors=(*anchors, key_anchor("graph")), where=(*where, "graph"))
         return ScenarioChanges(description, seats, drop, quota, pairs.get("compatible", ()),
                                pairs.get("incompatible", ()), merges, unions, rule, positions,
-                               graph)
+                               graph, added, splits, renames)
 
 
 def _caller_quota(quota):

@@ -1,9 +1,10 @@
 """Scenarios of a game file: the changes that make one scenario out of the base game.
 
 A game file states a base game and named scenarios, each a :class:`ScenarioChanges`:
-new seats, parties dropped, a new quota, pairs made compatible or incompatible, blocs
-merged, unions added, another rule, new positions. :func:`apply_changes` turns the changes into a
-:class:`~powerindex.Scenario` on the base game of a :class:`~powerindex.GameSpec`.
+new seats, parties dropped, added, split into parts or renamed, a new quota, pairs made
+compatible or incompatible, blocs merged, unions added, another rule, new positions.
+:func:`apply_changes` turns the changes into a :class:`~powerindex.Scenario` on the base
+game of a :class:`~powerindex.GameSpec`.
 """
 
 from collections.abc import Iterable, Mapping
@@ -98,8 +99,9 @@ def _normal_merges(merges):
 class ScenarioChanges:
     """The modifications that make one scenario out of the base game of a :class:`GameSpec`.
 
-    They apply in the order of the fields: seats, drop, quota, compatible, incompatible,
-    merge, unions, rule, positions.
+    They apply in this order: seats, drop, add, split, rename, quota, compatible,
+    incompatible, merge, unions, rule, positions. Seats and drop name the base game's
+    parties; the changes after rename name the parties by their new names.
 
     Parameters
     ----------
@@ -133,6 +135,20 @@ class ScenarioChanges:
     graph : str, optional
         The name of one of the file's other graphs (``[graphs.NAME]``) to start from
         instead of the base graph, or ``"none"`` for no graph at all.
+    add : mapping of str to number, optional
+        New parties and their seats, after the others. A new party is compatible with
+        every party in the graph (``incompatible`` removes pairs), is in no union, and has
+        a position only if ``positions`` gives it one.
+    split : mapping of str to mapping of str to number, optional
+        Parties split into named parts whose seats sum to the party's
+        (:meth:`~powerindex.WeightedGame.split`). The parts take the party's place: its
+        edges of the graph (and an edge between every two parts), its union, its position.
+        A part needs a name of its own; :func:`~powerindex.compare` shows the party's row as
+        the sum of its parts.
+    rename : mapping of str to str, optional
+        New names for parties (after add and split, so parts and new parties may be
+        renamed too), in the graph, the unions and the positions;
+        :func:`~powerindex.compare` traces a renamed party under its first name.
 
     Raises
     ------
@@ -153,6 +169,9 @@ class ScenarioChanges:
     rule: object = None
     positions: tuple = ()
     graph: object = None
+    add: tuple = ()
+    split: tuple = ()
+    rename: tuple = ()
 
     def __post_init__(self):
         if not isinstance(self.description, str):
@@ -176,6 +195,26 @@ class ScenarioChanges:
                 f"positions must map party names to positions, got {self.positions!r}")
         object.__setattr__(self, "positions", tuple(
             (name, plain_position(name, value)) for name, value in positions))
+        object.__setattr__(self, "add", _pairs_of(self.add, "add", "party names to seats"))
+        object.__setattr__(self, "split", tuple(
+            (party, _pairs_of(parts, f"the split of {party!r}", "part names to seats"))
+            for party, parts in _pairs_of(self.split, "split",
+                                          "party names to their parts")))
+        object.__setattr__(self, "rename", _pairs_of(self.rename, "rename",
+                                                     "old names to new names"))
+
+
+def _pairs_of(value, what, meaning):
+    """A mapping (or its items) as a tuple of ``(key, value)`` pairs."""
+    items = value.items() if isinstance(value, Mapping) else value
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        raise InvalidTypeError(f"{what} must map {meaning}, got {value!r}")
+    pairs = []
+    for item in items:
+        if isinstance(item, str) or not isinstance(item, Iterable) or len(tuple(item)) != 2:
+            raise InvalidTypeError(f"{what} must map {meaning}, got {value!r}")
+        pairs.append(tuple(item))
+    return tuple(pairs)
 
 
 class ChangeError(Exception):
@@ -198,8 +237,9 @@ def apply_changes(spec, changes):
     """The pi.Scenario of ``changes`` on the base game of ``spec`` (raises ChangeError)."""
     game = _changed_game(spec, changes)
     graph = _changed_graph(spec, changes, game.players)
-    unions = _surviving_unions(spec, changes.drop)
-    positions = {p: x for p, x in (spec.positions or {}).items() if p in game.players}
+    unions = _reshaped_unions(_surviving_unions(spec, changes.drop), changes)
+    positions = _reshaped_positions(spec.positions or {}, changes)
+    positions = {p: x for p, x in positions.items() if p in game.players}
     for members, name in changes.merge:
         positions = _merged_positions(positions, game, members, name)
         game, graph = _merged(game, graph, unions, members, name)
@@ -228,13 +268,19 @@ def _changed_game(spec, changes):
         del weights[party]
     if not weights:
         raise ChangeError("drop", InvalidGameError("every party is dropped: no game is left"))
+    for party, seats in changes.add:
+        if party in weights or party in changes.drop:
+            raise ChangeError("add", InvalidGameError(
+                f"{party!r} is already a party of this game: add new parties only (change"
+                " its seats with 'seats')"))
+        weights[party] = seats
     quota = changes.quota
     blame = "quota"
     if quota is None:
         quota = spec.quota_share if spec.quota_share is not None else game.quota
-        blame = "drop" if changes.drop else "seats"
+        blame = "drop" if changes.drop else "add" if changes.add else "seats"
     try:
-        return WeightedGame(list(weights.values()), quota, list(weights))
+        game = WeightedGame(list(weights.values()), quota, list(weights))
     except PowerIndexError as exc:
         if blame == "drop" and isinstance(quota, int | Fraction):
             exc = InvalidGameError(
@@ -242,6 +288,54 @@ def _changed_game(spec, changes):
                 f" quota {quota} ({exc}); give the scenario its own quota"
             )
         raise ChangeError(blame, exc) from None
+    for party, parts in changes.split:
+        for part, _ in parts:
+            if part == party:
+                raise ChangeError("split", InvalidGameError(
+                    f"a part of {party!r} is named {party!r}: give each part a name of its"
+                    " own (the party's name stands for the whole in comparisons)"))
+        game = _guard("split", game.split, party, dict(parts))
+    if changes.rename:
+        game = _guard("rename", game.rename, dict(changes.rename))
+    return game
+
+
+def _reshaped_graph(graph, changes):
+    """The graph with the scenario's new parties, parts and names."""
+    for party, _ in changes.add:
+        graph.add_edges_from((party, other) for other in list(graph.nodes))
+        graph.add_node(party)
+    for party, parts in changes.split:
+        if party not in graph:
+            continue
+        neighbours = list(graph.neighbors(party))
+        graph.remove_node(party)
+        names = [part for part, _ in parts]
+        graph.add_nodes_from(names)
+        graph.add_edges_from((part, other) for part in names for other in neighbours)
+        graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1:])
+    if changes.rename:
+        graph = nx.relabel_nodes(graph, dict(changes.rename), copy=True)
+    return graph
+
+
+def _reshaped_unions(unions, changes):
+    """The unions (a dict by name) with split parties' parts and new names."""
+    parts = {party: [part for part, _ in split] for party, split in changes.split}
+    names = dict(changes.rename)
+    return {union: [names.get(p, p) for m in members for p in parts.get(m, [m])]
+            for union, members in unions.items()}
+
+
+def _reshaped_positions(positions, changes):
+    """The positions with split parties' parts placed where the party was, renamed."""
+    moved = dict(positions)
+    for party, parts in changes.split:
+        if party in moved:
+            place = moved.pop(party)
+            moved.update((part, place) for part, _ in parts)
+    names = dict(changes.rename)
+    return {names.get(p, p): x for p, x in moved.items()}
 
 
 def _starting_graph(spec, name):
@@ -262,6 +356,7 @@ def _changed_graph(spec, changes, names):
     graph = _starting_graph(spec, changes.graph)
     if graph is not None:
         graph.remove_nodes_from(changes.drop)
+        graph = _reshaped_graph(graph, changes)
     if changes.compatible or changes.incompatible:
         if graph is None:
             graph = nx.complete_graph(names)

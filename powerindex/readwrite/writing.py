@@ -106,6 +106,13 @@ def _to_data(spec):
                 entry["seats"] = {p: _exact(s) for p, s in change.seats}
             if change.drop:
                 entry["drop"] = list(change.drop)
+            if change.add:
+                entry["add"] = {p: _exact(s) for p, s in change.add}
+            if change.split:
+                entry["split"] = {party: {p: _exact(s) for p, s in parts}
+                                  for party, parts in change.split}
+            if change.rename:
+                entry["rename"] = dict(change.rename)
             if change.quota is not None:
                 entry.update(_quota_fields(change.quota, game.total_weight))
             for key in ("compatible", "incompatible"):

@@ -769,3 +769,13 @@ def test_thousands_of_rows_are_summarised_on_the_terminal_not_in_files(capsys, t
                        "--method", "float", "--output", str(path), *weights)
     assert code == 0, err
     assert path.read_text(encoding="utf-8").count("\nP") == 1500
+
+
+def test_report_help_names_every_narrative_slot(capsys):
+    from powerindex.study.report import SLOTS
+
+    code, out, _ = run(capsys, "report", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    listed = text[text.index("<!-- slot: NAME -->"):].split("(", 1)[1].split(")", 1)[0]
+    assert [slot.strip() for slot in listed.split(",")] == list(SLOTS)

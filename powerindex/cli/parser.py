@@ -165,8 +165,8 @@ def _add_report(command):
     sub.add_argument("--narrative", metavar="FILE",
                      help="your text for the report's slots: a Markdown file whose parts"
                           " start with <!-- slot: NAME --> (summary, parliament, power,"
-                          " leverage, scenarios, formateur, theories, sensitivity, method,"
-                          " sources)")
+                          " leverage, scenarios, formateur, theories, positions,"
+                          " bargaining, governments, sensitivity, method, sources)")
     sub.add_argument("--formateur", metavar="PARTY",
                      help="the party asked to form a government (default: the largest)")
     sub.add_argument("--no-figures", action="store_true",

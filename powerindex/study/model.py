@@ -12,7 +12,12 @@ it by :mod:`powerindex.study.report`.
 from dataclasses import replace
 from fractions import Fraction
 
-from ..errors import EquilibriumError, GameTooLargeError, InvalidTypeError, PositionError
+from ..errors import (
+    EquilibriumError,
+    GameTooLargeError,
+    InvalidTypeError,
+    PowerIndexError,
+)
 from ..games.base import label
 from ..indices.coalition_indices import deegan_packel, holler
 from ..indices.swing_indices import banzhaf, shapley_shubik
@@ -205,25 +210,51 @@ class Study:
                      notes=[f"Coalitions found: {counts}."])
 
     # -- positions, bargaining, governments ---------------------------------------------------
+    def placed_game(self):
+        """``(game, note)``: the base game of the parties that have a position, and the
+        sentence that says who was left out (None when every party has one); the game is
+        None when the placed parties alone cannot reach the quota."""
+        game, positions = self.spec.game, self.spec.positions or {}
+        missing = [p for p in game.players if p not in positions]
+        if not missing:
+            return game, None
+        seats, _ = seats_of(game)
+        who = ", ".join(f"{label(p)} ({seats[p]} seat{'' if seats[p] == 1 else 's'})"
+                        for p in missing)
+        try:
+            placed = game.drop(missing)
+        except PowerIndexError:
+            return None, (f"Without a position: {who}. Without them the others cannot reach"
+                          f" the quota of {game.quota}, so there is no spatial analysis.")
+        return placed, (f"Without a position: {who}; left out of the spatial analysis, their"
+                        f" seats counted as voting no (the quota stays {game.quota}).")
+
     def median_table(self):
         """The median party of the base game on each dimension (None without positions)."""
         if not self.spec.positions:
             return None
-        try:
-            table = median_party(self.spec.game, self.spec.positions).to_table()
-        except PositionError as exc:
-            return Table(["note"], [[str(exc)]], title=self.heading("median party"))
+        game, note = self.placed_game()
+        if game is None:
+            return Table(["note"], [[note]], title=self.heading("median party"))
+        table = median_party(game, self.spec.positions).to_table()
         table.title = self.heading("median party")
+        if note is not None:
+            table.notes = (*table.notes, note)
         return table
 
     def spatial_table(self):
-        """The Shapley-Owen index of the base game (None without positions for all)."""
-        positions = self.spec.positions
-        if not positions or len(positions) < self.spec.game.n:
+        """The Shapley-Owen index of the base game's placed parties (None without
+        positions, or when they cannot reach the quota)."""
+        if not self.spec.positions:
             return None
-        result = shapley_owen(self.spec.game, positions, seed=0)
+        game, note = self.placed_game()
+        if game is None:
+            return None
+        result = shapley_owen(game, self.spec.positions, seed=0)
         table = result.to_table()
         table.title = self.heading("Shapley-Owen spatial power")
+        if note is not None:
+            table.notes = (*table.notes, note)
         return table
 
     def bargaining_table(self, name=BASE):
@@ -249,20 +280,28 @@ class Study:
                      title=self.heading("Baron-Ferejohn bargaining", name), notes=notes)
 
     def government_tables(self):
-        """For each government that formed: offices against seats (Gamson) and power."""
+        """For each government that formed: offices against seats (Gamson) and power, the
+        power being the Shapley-Shubik index of the base game as the report computes it
+        (restricted by the file's graph, with its unions' Owen value if any)."""
         tables = []
+        game = self.scenarios[BASE].effective_game
+        power = self.scenarios[BASE].power("shapley_shubik")
+        note = ("Power share: each party's Shapley-Shubik index in the base game"
+                + (" restricted by the compatibility graph" if self.spec.graph is not None
+                   else "") + (" (the Owen value with the unions)" if self.spec.unions
+                               else "")
+                + ", as a share of the government's.")
         for government in self.spec.governments:
-            offices = dict(government.offices)
-            table = portfolio_allocation(self.spec.game, offices, power="shapley_shubik")
-            table.title = self.heading(f"offices of the {government.name} government"
-                                       " against seats and power")
-            tables.append((government, table))
-            if government.importance:
-                weighted = portfolio_allocation(self.spec.game, dict(government.importance),
-                                                power="shapley_shubik")
-                weighted.title = self.heading(f"the {government.name} government's offices"
-                                              " weighted by importance")
-                tables.append((government, weighted))
+            for offices, what in ((government.offices, "offices of the {} government"
+                                   " against seats and power"),
+                                  (government.importance, "the {} government's offices"
+                                   " weighted by importance")):
+                if not offices:
+                    continue
+                table = portfolio_allocation(game, dict(offices), power=power)
+                table.title = self.heading(what.format(government.name))
+                table.notes = (*table.notes, note)
+                tables.append((government, table))
         return tables
 
     def gamson_fit(self):

@@ -158,7 +158,11 @@ class _Writer:
     def sensitivity(self):
         study = self.study
         lines = ["## Sensitivity: every graph and every scenario", "",
-                 *self.slot("sensitivity")]
+                 *self.slot("sensitivity"),
+                 "The scenario comparison again, under each compatibility graph of the file"
+                 " and under none: each scenario's changes are applied to that graph, in"
+                 " place of the graph the scenario names, so that a conclusion that holds"
+                 " under one set of exclusions only shows here.", ""]
         for graph_name in study.graphs:
             table = study.comparison("shapley_shubik", graph_name)
             lines += [f"### {graph_name}", ""]
@@ -270,8 +274,13 @@ def _described_notes(spec):
             a, b = sorted(map(str, key[2]))
             graph = "the graph" if key[1] is None else f"graph {key[1]!r}"
             what = f"{a} and {b} in {graph}"
+        elif kind == "graph" and key[1] is None:
+            what = "the compatibility graph"
         elif kind == "graph":
-            what = "the compatibility graph" if key[1] is None else f"graph {key[1]!r}"
+            named = spec.graphs.get(key[1])
+            said = [text for text in (getattr(named, "title", ""),
+                                      getattr(named, "description", "")) if text]
+            what = f"graph {key[1]!r}" + (f", {': '.join(said)}" if said else "")
         else:
             what = f"{kind} {key[1]!r}"
         if note.note:

@@ -6,6 +6,7 @@ against brute force and naive counts); the bound must hold for every player.
 """
 
 import csv
+import io
 import random
 from fractions import Fraction
 
@@ -248,3 +249,38 @@ def test_large_totals_within_bound_of_exact():
     assert_within_bound(approx, exact)
     for player, value in exact.items():
         assert abs(approx[player] - float(value)) <= 1e-12 * float(value), player
+
+
+# -- progress of long float runs -------------------------------------------------------------
+@pytest.mark.parametrize("index, label, unit", [
+    (pi.shapley_shubik, "Shapley-Shubik (float)", "quadrature nodes"),
+    (pi.banzhaf, "Banzhaf (float)", "steps"),
+])
+def test_float_runs_report_progress_to_a_stream(index, label, unit):
+    game = pi.WeightedGame([7] * 5 + [1] * 10, 39)
+    stream = io.StringIO()
+    result = index(game, method="float", progress=stream)
+    text = stream.getvalue()
+    assert text.startswith(f"\r{label} [") and text.endswith("\n")
+    last = text.rstrip("\n").split("\r")[-1]
+    # Shapley-Shubik: ceil(15 / 2) = 8 Gauss-Legendre nodes, 4 pairs (p, 1 - p) and none at
+    # 1/2; Banzhaf: 15 players and 2 distinct weights.
+    total = 4 if index is pi.shapley_shubik else 17
+    assert f"100% {total}/{total} {unit}" in last
+    # The progress bar changes nothing in the values.
+    assert result.to_dict() == index(pi.WeightedGame([7] * 5 + [1] * 10, 39),
+                                     method="float", progress=False).to_dict()
+
+
+def test_float_progress_false_and_cached_results_write_nothing(capsys):
+    game = pi.WeightedGame([5, 4, 3, 2], 8)
+    pi.banzhaf(game, method="float", progress=False)
+    stream = io.StringIO()
+    pi.banzhaf(game, method="float", progress=stream)  # cached in the game: no run
+    assert stream.getvalue() == "" and capsys.readouterr().err == ""
+
+
+def test_float_progress_must_be_a_flag_or_a_stream():
+    with pytest.raises(pi.InvalidTypeError, match="progress must be True, False, None or a"
+                                                  " writable stream, got 3"):
+        pi.shapley_shubik(pi.WeightedGame([2, 1], 2), method="float", progress=3)

@@ -155,13 +155,14 @@ def _resolve_float(game, plan, weighted, index, by_size):
     return "float"
 
 
-def float_values(game, index):
+def float_values(game, index, step=None):
     """``(values, bounds)`` of the float engine for ``index`` ("shapley_shubik" or
-    "banzhaf_absolute")."""
+    "banzhaf_absolute"); ``step(done, total)`` follows a computation (not a cached
+    result)."""
     plan = game.counting_plan()
     engine = (quadrature.shapley_shubik if index == "shapley_shubik"
               else floating.swing_probabilities)
-    return _cached(plan, f"float/{index}", lambda: engine(plan.weights, plan.quota))
+    return _cached(plan, f"float/{index}", lambda: engine(plan.weights, plan.quota, step))
 
 
 def _vector_table(plan):

@@ -110,8 +110,11 @@ def window_mass(table, w, low, high, r, keep, mass):
     return value, magnitude, magnitude * _gamma(steps) + tail
 
 
-def swing_probabilities(int_weights, int_quota):
+def swing_probabilities(int_weights, int_quota, step=None):
     """Absolute Banzhaf index (swing probability) of every player, and an error bound.
+
+    ``step(done, total)``, if given, is called after each player is added to the table and
+    after each distinct weight's window is read (``total`` of them in all).
 
     Returns
     -------
@@ -125,7 +128,12 @@ def swing_probabilities(int_weights, int_quota):
     dist = np.zeros(bound, dtype=np.float64)
     dist[0] = 1.0
     spare = np.zeros_like(dist)
+    distinct = sorted(set(weights))
+    total, done = n + len(distinct), 0
     for w in weights:
+        done += 1
+        if step is not None:
+            step(done, total)
         if w == 0:
             continue
         if w >= bound:
@@ -137,7 +145,10 @@ def swing_probabilities(int_weights, int_quota):
         dist, spare = spare, dist
     by_weight = {}
     mass = float(dist.sum())
-    for w in set(weights):
+    for w in distinct:
+        done += 1
+        if step is not None:
+            step(done, total)
         if w == 0:
             by_weight[w] = (0.0, 0.0)  # a null player
             continue

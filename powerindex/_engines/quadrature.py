@@ -149,8 +149,11 @@ def _distribution(order, heavy, columns, p):
     return table, depth
 
 
-def shapley_shubik(int_weights, int_quota):
+def shapley_shubik(int_weights, int_quota, step=None):
     """Shapley-Shubik index of every player, and an error bound, by quadrature.
+
+    ``step(done, total)``, if given, is called after each quadrature node (``total`` of
+    them; each costs one table of the distribution).
 
     Returns
     -------
@@ -176,7 +179,7 @@ def shapley_shubik(int_weights, int_quota):
     nodes = [(p, weight, True) for p, weight in pairs]
     if middle:
         nodes.append((0.5, middle, False))
-    for p, weight, paired in nodes:
+    for done, (p, weight, paired) in enumerate(nodes, start=1):
         table, depth = _distribution(order, heavy, columns, p)
         r, keep = p / (1 - p), 1 - p
         mass = float(table.sum())
@@ -195,6 +198,8 @@ def shapley_shubik(int_weights, int_quota):
             values[w] += weight * value
             sizes[w] += weight * abs(value)
             errors[w] += weight * error
+        if step is not None:
+            step(done, len(nodes))
     # the nodes and weights, rounded from 40 digits to double (|f'| <= n - 1, f in [0, 1]),
     # the final sum over the nodes, and underflow
     rounding = (n - 1) * UNIT_ROUNDOFF / 2 + 2 * UNIT_ROUNDOFF + 1e-30

@@ -10,6 +10,7 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from .._progress import Progress, check_progress
 from .._structures import check_graph, partition
 from ..errors import (
     GraphError,
@@ -21,7 +22,6 @@ from ..errors import (
 )
 from ..games.base import Game
 from .outcomes import Communication, vectorised
-from .progress import Progress
 from .result import Estimate
 from .runs import StratifiedRun, UnitRun
 from .samplers import antithetic_pays, coalition_sampler, order_sampler, stratum_contribution
@@ -272,10 +272,7 @@ def estimate(game, index="shapley_shubik", *, samples=None, precision=None, conf
     if precision is not None:
         precision = _check_fraction(precision, "precision", below_one=False)
     confidence = _check_fraction(confidence, "confidence", below_one=True)
-    if progress not in (None, True, False) and not hasattr(progress, "write"):
-        raise InvalidTypeError(
-            f"progress must be True, False, None or a writable stream, got {progress!r}"
-        )
+    check_progress(progress)
     rng, recorded_seed = _generator(seed)
     communication, groups = _structure(game, index, graph, unions)
     cap = samples if samples is not None else DEFAULT_CAP

@@ -34,6 +34,7 @@ from math import factorial
 
 from .._checks import check_flag
 from .._engines import dispatch
+from .._progress import Progress, check_progress
 from ..errors import GameTooLargeError
 from ..games.base import check_game
 from .results import FloatPowerIndexResult, PowerIndexResult
@@ -70,8 +71,18 @@ def _float_result(index, game, values, bounds):
                                  "float", dict(zip(game.players, bounds, strict=True)))
 
 
-def _float_banzhaf(game, normalized):
-    values, bounds = dispatch.float_values(game, "banzhaf_absolute")
+def _followed(game, index, progress, label, unit):
+    """The float engine's ``(values, bounds)`` for ``index``, with a progress bar."""
+    bar = Progress(progress, label, unit)
+    values, bounds = dispatch.float_values(game, index, bar.step)
+    if bar.target is not None:  # computed now, not taken from the game's cache
+        bar.finish(bar.target)
+    return values, bounds
+
+
+def _float_banzhaf(game, normalized, progress=None):
+    values, bounds = _followed(game, "banzhaf_absolute", progress, "Banzhaf (float)",
+                               "steps")
     if not normalized:
         return _float_result("banzhaf_absolute", game, values, bounds)
     total, spread = sum(values), sum(bounds)
@@ -86,7 +97,7 @@ def _float_banzhaf(game, normalized):
     return _float_result("banzhaf", game, normalized_values, normalized_bounds)
 
 
-def shapley_shubik(game, *, method="auto"):
+def shapley_shubik(game, *, method="auto", progress=None):
     """Shapley-Shubik index: the chance of being pivotal in a random order of players.
 
     Players join a coalition one by one in a uniformly random order; the *pivot* is the
@@ -108,6 +119,10 @@ def shapley_shubik(game, *, method="auto"):
         distributions in floating point, integrated by Gauss-Legendre quadrature over
         Owen's multilinear extension, for games too large for exact counts; values are
         floats with a bound on their error.
+    progress : bool, writable stream or None, optional
+        For ``method="float"``, a progress bar as :func:`~powerindex.estimate` draws one:
+        True on stderr, a stream, False for none; None (the default) shows one on a
+        terminal only when the run looks long. The exact methods report no progress.
 
     Returns
     -------
@@ -174,10 +189,12 @@ def shapley_shubik(game, *, method="auto"):
     >>> abs(approx["P1"] - 421 / 2145) <= approx.error_bound < 1e-12
     True
     """
+    check_progress(progress)
     method = _method(game, method, dispatch.FLOAT_SWING_METHODS,
                                      "shapley_shubik", by_size=True)
     if method == "float":
-        values, bounds = dispatch.float_values(game, "shapley_shubik")
+        values, bounds = _followed(game, "shapley_shubik", progress,
+                                   "Shapley-Shubik (float)", "quadrature nodes")
         return _float_result("shapley_shubik", game, values, bounds)
     n = game.n
     # One integer numerator per player over the common denominator n!: Fraction
@@ -229,7 +246,7 @@ def swings(game, *, method="auto"):
     return _result("swings", game, counts, method)
 
 
-def banzhaf(game, *, normalized=True, method="auto"):
+def banzhaf(game, *, normalized=True, method="auto", progress=None):
     """Banzhaf index: a player's share of all swings (or, absolute, its swing probability).
 
     Normalized (the default), ``beta_i = swings_i / sum_j swings_j``, which sums to 1.
@@ -244,6 +261,8 @@ def banzhaf(game, *, normalized=True, method="auto"):
         True for the normalized index, False for the absolute (Penrose-Banzhaf) measure.
     method : {"auto", "generating", "enumerate", "float"}, optional
         As for :func:`shapley_shubik`.
+    progress : bool, writable stream or None, optional
+        As for :func:`shapley_shubik` (``method="float"`` only).
 
     Returns
     -------
@@ -280,9 +299,10 @@ def banzhaf(game, *, normalized=True, method="auto"):
     0.6
     """
     check_flag(normalized, "normalized")
+    check_progress(progress)
     method = _method(game, method, dispatch.FLOAT_SWING_METHODS, "banzhaf")
     if method == "float":
-        return _float_banzhaf(game, normalized)
+        return _float_banzhaf(game, normalized, progress)
     counts, _ = dispatch.swing_counts(game, method)
     if normalized:
         total = sum(counts)

@@ -1,20 +1,31 @@
-"""A plain-text progress bar for long estimates (private)."""
+"""A plain-text progress bar for long runs: estimates and the float engine (private)."""
 
 import sys
 import time
 
-__all__ = ["Progress", "LONG_RUN"]
+from .errors import InvalidTypeError
+
+__all__ = ["Progress", "LONG_RUN", "check_progress"]
 
 #: A run expected to take longer than this (seconds) shows a progress bar when stderr is a
 #: terminal and ``progress`` is left at None.
 LONG_RUN = 10.0
 
 
+def check_progress(progress):
+    """Refuse a ``progress`` argument that is not True, False, None or a writable stream."""
+    if progress not in (None, True, False) and not hasattr(progress, "write"):
+        raise InvalidTypeError(
+            f"progress must be True, False, None or a writable stream, got {progress!r}"
+        )
+
+
 class Progress:
     """A plain-text progress bar, redrawn in place (carriage return) at most 5 times a second."""
 
-    def __init__(self, progress, label):
+    def __init__(self, progress, label, unit="samples"):
         self.label = label
+        self.unit = unit
         self.auto = progress is None
         if progress is None:
             stream = sys.stderr
@@ -49,7 +60,7 @@ class Progress:
         filled = int(30 * fraction)
         bar = "#" * filled + "." * (30 - filled)
         self.stream.write(f"\r{self.label} [{bar}] {fraction:4.0%} {done}/{self.target}"
-                          f" samples, {now - self.start:.1f} s{self.note}")
+                          f" {self.unit}, {now - self.start:.1f} s{self.note}")
         self.stream.flush()
 
     def finish(self, done):
@@ -58,3 +69,8 @@ class Progress:
             self._draw(done, min(done / max(self.target, 1), 1.0), time.perf_counter())
             self.stream.write("\n")
             self.stream.flush()
+
+    def step(self, done, total):
+        """The engines' callback: ``done`` of ``total`` steps."""
+        self.target = total
+        self.update(done)

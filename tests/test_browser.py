@@ -118,3 +118,18 @@ def test_a_wide_table_scrolls_with_a_cue_on_a_phone_and_fits_on_a_desktop(browse
 def test_the_eu_table_shows_its_nice_columns_on_a_laptop(browser):
     seen = measure(browser, ROOT / "analyses" / "eu_council" / "report.html", 1366)
     assert seen["tables"] and all(t["fits"] and not t["cue"] for t in seen["tables"])
+
+
+@pytest.fixture(scope="module")
+def written_example(tmp_path_factory):
+    """The report of docs/report.md's worked example (a parliament of the user's own)."""
+    out = tmp_path_factory.mktemp("bundestag")
+    pi.write_report(ROOT / "docs" / "examples" / "bundestag2021.toml", out)
+    return out / "report.html"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_report_of_your_own_parliament_reads_at_every_width(browser, written_example, width):
+    seen = measure(browser, written_example, width)
+    assert len(seen["figures"]) == 3 and len(seen["tables"]) >= 15
+    check_readable(seen, f"the Bundestag example at {width} px")

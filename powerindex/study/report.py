@@ -131,7 +131,9 @@ class _Writer:
         lines += ["Each player's Shapley-Shubik index (the Owen value where the scenario has"
                   " a priori unions) in every scenario, and the change from the base game."
                   " A merged bloc is traced through its members: where they act"
-                  " separately, its row shows the sum of their values.", ""]
+                  " separately, its row shows the sum of their values; a party split into"
+                  " parts keeps its row, the sum of its parts; a renamed party keeps the row"
+                  " of its first name.", ""]
         lines += self.table("scenarios-shapley-shubik", study.comparison("shapley_shubik"))
         lines += self.figure("scenarios", f"{study.title}: power across scenarios")
         lines += self.table("scenarios-banzhaf", study.comparison("banzhaf"))

@@ -109,38 +109,6 @@ class Estimate(_PlayerValues):
         return Table(["player", "estimate", "std. error", f"{level} low", f"{level} high"],
                      rows, title=self._heading(), digits=6, notes=[note + "."])
 
-    def to_html(self):
-        """The table as an HTML fragment (see :meth:`to_table`)."""
-        return self.to_table().to_html()
-
-    def to_markdown(self):
-        """The table in Markdown (see :meth:`to_table`)."""
-        return self.to_table().to_markdown()
-
-    def to_csv(self):
-        """The table as CSV (see :meth:`to_table`)."""
-        return self.to_table().to_csv()
-
-    def to_latex(self):
-        """The table as a LaTeX booktabs table (see :meth:`to_table`)."""
-        return self.to_table().to_latex()
-
-    def to_dataframe(self):
-        """A pandas DataFrame of :meth:`to_table` (needs pandas).
-
-        Examples
-        --------
-        >>> import powerindex as pi
-        >>> est = pi.estimate(pi.WeightedGame([3, 2, 1], 4), samples=200, seed=1)
-        >>> list(est.to_dataframe().columns)
-        ['player', 'estimate', 'std. error', '95% low', '95% high']
-        """
-        return self.to_table().to_dataframe()
-
-    def _repr_html_(self):
-        """The HTML table, for Jupyter."""
-        return self.to_html()
-
     def _heading(self):
         unit = "coalitions" if self.method == "coalition" else "orders"
         if self.method == "stratified":

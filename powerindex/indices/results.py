@@ -60,7 +60,9 @@ def _restore(cls, state):
 
 class _PlayerValues(Mapping):
     """A read-only mapping from player to value kept in ``self._values`` (player order);
-    an unknown player is an :class:`~powerindex.UnknownPlayerError`.
+    an unknown player is an :class:`~powerindex.UnknownPlayerError`. Subclasses provide
+    ``to_table()``; the renderers (Markdown, CSV, LaTeX, HTML, JSON, DataFrame, Jupyter)
+    follow from it.
 
     Subclasses set their slots in ``__init__`` through :meth:`_set`; afterwards no
     attribute can be set or deleted. They pickle and copy by their slots.
@@ -106,6 +108,52 @@ class _PlayerValues(Mapping):
 
     def __len__(self):
         return len(self._values)
+
+    # -- renderers: every one is self.to_table() rendered ---------------------------------
+    def to_markdown(self):
+        """``self.to_table().to_markdown()``: a Markdown table of the values."""
+        return self.to_table().to_markdown()
+
+    def to_csv(self):
+        """``self.to_table().to_csv()``: CSV with exact and decimal values."""
+        return self.to_table().to_csv()
+
+    def to_latex(self):
+        """``self.to_table().to_latex()``: a booktabs table, fractions as ``\\frac``."""
+        return self.to_table().to_latex()
+
+    def to_html(self):
+        """``self.to_table().to_html()``: a self-contained HTML table."""
+        return self.to_table().to_html()
+
+    def to_dataframe(self, exact=True):
+        """``self.to_table().to_dataframe(exact)``: a pandas DataFrame, one row per player
+        (needs pandas).
+
+        Parameters
+        ----------
+        exact : bool, optional
+            Keep Fractions (default) or turn them into floats.
+        """
+        return self.to_table().to_dataframe(exact=exact)
+
+    def to_json(self, indent=None):
+        """``self.to_table().to_json()``: records with exact ``"a/b"`` and decimal values.
+
+        Examples
+        --------
+        >>> import json
+        >>> import powerindex as pi
+        >>> result = pi.banzhaf(pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"]))
+        >>> json.loads(result.to_json())["records"][0]
+        {'player': 'A', 'Banzhaf index (normalized)': '3/5', 'Banzhaf index (normalized)
+         (decimal)': 0.6}
+        """
+        return self.to_table().to_json(indent=indent)
+
+    def _repr_html_(self):
+        """The HTML table, for Jupyter."""
+        return self.to_html()
 
 
 class PowerIndexResult(_PlayerValues):
@@ -168,50 +216,6 @@ class PowerIndexResult(_PlayerValues):
         """A :class:`~powerindex.Table` with one row per player: name and exact value."""
         return Table(["player", self.title], list(self._values.items()),
                      title=f"{self.title} of {self._game!r}")
-
-    def to_markdown(self):
-        """``self.to_table().to_markdown()``: a Markdown table of the values."""
-        return self.to_table().to_markdown()
-
-    def to_csv(self):
-        """``self.to_table().to_csv()``: CSV with exact and decimal values."""
-        return self.to_table().to_csv()
-
-    def to_latex(self):
-        """``self.to_table().to_latex()``: a booktabs table, fractions as ``\\frac``."""
-        return self.to_table().to_latex()
-
-    def to_html(self):
-        """``self.to_table().to_html()``: a self-contained HTML table."""
-        return self.to_table().to_html()
-
-    def to_dataframe(self, exact=True):
-        """``self.to_table().to_dataframe(exact)``: a pandas DataFrame, one row per player.
-
-        Parameters
-        ----------
-        exact : bool, optional
-            Keep Fractions (default) or turn them into floats.
-        """
-        return self.to_table().to_dataframe(exact=exact)
-
-    def to_json(self, indent=None):
-        """``self.to_table().to_json()``: records with exact ``"a/b"`` and decimal values.
-
-        Examples
-        --------
-        >>> import json
-        >>> import powerindex as pi
-        >>> result = pi.banzhaf(pi.WeightedGame([2, 1, 1], 3, players=["A", "B", "C"]))
-        >>> json.loads(result.to_json())["records"][0]
-        {'player': 'A', 'Banzhaf index (normalized)': '3/5', 'Banzhaf index (normalized)
-         (decimal)': 0.6}
-        """
-        return self.to_table().to_json(indent=indent)
-
-    def _repr_html_(self):
-        """The HTML table, for Jupyter."""
-        return self.to_html()
 
     def __repr__(self):
         items = ", ".join(f"{p!r}: {v}" for p, v in self._values.items())

@@ -53,7 +53,11 @@ _THEORIES = {
     "minimum-size": "minimum size",
     "minimum-weight": "minimum weight",
     "connected": "minimal connected winning",
+    "minimal-range": "minimal range",
+    "closed-minimal-range": "closed minimal range",
 }
+#: The theories that need the file's positions.
+_RANGE_THEORIES = ("minimal-range", "closed-minimal-range")
 
 
 class _UsageError(Exception):

@@ -4,16 +4,19 @@ import math
 from fractions import Fraction
 from pathlib import Path
 
+from ..errors import PositionError
 from ..estimate import estimate
 from ..games.weighted import WeightedGame
 from ..politics.formation import coalition_theories
 from ..politics.leverage import compare, leverage, scenario_kinds
+from ..politics.positions import policy_range
 from ..present.tables import Table
 from ._common import (
     _DEFAULT_INDICES,
     _ESTIMATED,
     _INDICES,
     _NEED_UNIONS,
+    _RANGE_THEORIES,
     _SUFFIX_FORMATS,
     _THEORIES,
     _InputError,
@@ -153,8 +156,9 @@ def _run_coalitions(args):
     scenario = source.scenario
     wanted = args.theory or list(_THEORIES)
     order = _order(source)
-    theories = coalition_theories(scenario.game, scenario.graph, order, rule=scenario.rule)
-    rows, counts, extra = [], [], []
+    theories, positions, extra = _theories(args, scenario, order,
+                                           _range_positions(args, scenario, wanted))
+    rows, counts = [], []
     for key in wanted:
         name = _THEORIES[key]
         if key == "connected" and name not in theories:
@@ -169,14 +173,26 @@ def _run_coalitions(args):
                 extra.append("No minimal connected winning coalitions: the file's order lists"
                              " the base game's parties, which this scenario changes.")
             continue
+        if key in _RANGE_THEORIES and name not in theories:
+            if args.theory and positions is not None:
+                raise _InputError("closed minimal range coalitions need positions on one"
+                                  " dimension (De Swaan's theory orders the parties)")
+            continue
         found = theories.get(name, [])  # no minimum weight when nothing can win
-        rows += [[name, " + ".join(c.members), len(c.members), c.seats] for c in found]
+        rows += [[name, " + ".join(map(str, c.members)), len(c.members), c.seats,
+                  *([_range_cell(c.members, positions)] if positions is not None else [])]
+                 for c in found]
         counts.append(f"{name}: {len(found)}")
     notes = ["Coalitions found: " + "; ".join(counts) + ".", *extra]
+    if positions is not None:
+        notes.append("Range: the distance between the coalition's two furthest members"
+                     " (Euclidean on several dimensions).")
     if scenario.graph is not None:
         notes.append(f"Only {_feasible(scenario.rule)} count (feasible coalitions).")
+    columns = ["theory", "coalition", "members", "seats",
+               *(["range"] if positions is not None else [])]
     title = f"Coalitions of {_describe(source)}"
-    table = Table(["theory", "coalition", "members", "seats"], rows, title=title, notes=notes)
+    table = Table(columns, rows, title=title, notes=notes)
     figure = None
     if args.plot:
         if scenario.graph is None:
@@ -189,6 +205,41 @@ def _run_coalitions(args):
             scenario.graph, power=power, seats=_seats(scenario.game),
             title=_figure_title(source, "compatibility graph"))
     return table, figure
+
+
+def _range_positions(args, scenario, wanted):
+    """The scenario's positions when a range theory is among ``wanted``, else None;
+    refused when a range theory is asked for by name and the file has none."""
+    if not any(key in _RANGE_THEORIES for key in wanted):
+        return None
+    if not scenario.positions:
+        if args.theory is not None:
+            raise _InputError("the range theories need the parties' positions: give a"
+                              " [positions] table in a game file (see docs/positions.md)")
+        return None
+    return scenario.positions
+
+
+def _theories(args, scenario, order, positions):
+    """``(theories, positions, notes)``: the library's coalition theories; when the
+    positions do not serve (a party that needs one lacks it) and the range theories were
+    not asked for by name, the others, with a note that says why."""
+    try:
+        return coalition_theories(scenario.game, scenario.graph, order, rule=scenario.rule,
+                                  positions=positions), positions, []
+    except PositionError as exc:
+        if positions is None or args.theory is not None:
+            raise
+        theories = coalition_theories(scenario.game, scenario.graph, order,
+                                      rule=scenario.rule)
+        return theories, None, [f"No range theories: {exc}."]
+
+
+def _range_cell(members, positions):
+    try:
+        return policy_range(members, positions)
+    except PositionError:
+        return None
 
 
 def _run_compare(args):

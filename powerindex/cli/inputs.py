@@ -4,6 +4,7 @@ import argparse
 import math
 import os
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 from .._numbers import lcm_of_denominators
@@ -97,6 +98,67 @@ def _fraction_below_one(text):
     if value >= 1:
         raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text}")
     return value
+
+
+def _probability(text):
+    """argparse type of a probability: an exact number in [0, 1] (0.8 is 4/5)."""
+    try:
+        value = Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"expected a probability (0.8, 4/5), got"
+                                         f" {_short(text)}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"a probability is between 0 and 1, got {text}")
+    return value
+
+
+def _discount(text):
+    """argparse type of --delta: an exact discount factor in [0, 1)."""
+    value = _probability(text)
+    if value == 1:
+        raise argparse.ArgumentTypeError("the discount factor must be below 1 (the model"
+                                         " needs impatience), got 1")
+    return value
+
+
+def _distance(text):
+    """argparse type of --graph-within: an exact distance >= 0."""
+    try:
+        value = Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"expected a distance, got {_short(text)}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a distance is at least 0, got {text}")
+    return value
+
+
+def _named_probability(text):
+    """argparse type of --yes: ``NAME=P``."""
+    name, equals, value = text.rpartition("=")
+    if not equals or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=P (Kurds=0.8), got {_short(text)}")
+    return name.strip(), _probability(value)
+
+
+def _split_spec(text):
+    """argparse type of --split: ``NAME=PART:SEATS,PART:SEATS``."""
+    name, equals, rest = text.partition("=")
+    parts = {}
+    for item in rest.split(",") if equals else ():
+        part, colon, seats = item.rpartition(":")
+        try:
+            parts[part.strip()] = Fraction(seats.strip())
+        except (ValueError, ZeroDivisionError):
+            parts = None
+            break
+        if not colon or not part.strip():
+            parts = None
+            break
+    if not equals or not name.strip() or not parts:
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=PART:SEATS,PART:SEATS (Kurds=loyal:46,rebels:11), got"
+            f" {_short(text, 60)}")
+    return name.strip(), {p: int(s) if s.denominator == 1 else s for p, s in parts.items()}
 
 
 def _weight(item):

@@ -4,7 +4,7 @@ A thin layer over the library: every number comes from the functions of
 :mod:`powerindex` (:func:`~powerindex.shapley_shubik`, :func:`~powerindex.leverage`,
 :func:`~powerindex.compare`, :func:`~powerindex.coalition_theories` ...), every game file is
 read by :func:`~powerindex.read_game`, every table is rendered by
-:class:`~powerindex.Table`. Four commands:
+:class:`~powerindex.Table`. The commands:
 
 * ``powerindex indices`` -- power indices of a game given inline
   (``--quota 163 91 89 70 57 18``, names by ``--names`` or ``NAME=SEATS``) or in a game
@@ -12,8 +12,13 @@ read by :func:`~powerindex.read_game`, every table is rendered by
 * ``powerindex compare`` -- the base game of a file and its scenarios side by side, or the
   games of several files;
 * ``powerindex leverage`` -- the kingmaker table (power against seats);
-* ``powerindex coalitions`` -- the minimal winning, minimum size, minimum weight and
-  minimal connected winning coalitions (feasible ones, under the file's graph).
+* ``powerindex coalitions`` -- the minimal winning, minimum size, minimum weight,
+  minimal connected winning and (with positions) minimal range and closed minimal range
+  coalitions (feasible ones, under the file's graph);
+* ``powerindex positions``, ``bargain``, ``portfolios``, ``swing`` -- the median party and
+  the Shapley-Owen index, Baron-Ferejohn payoffs, a government's offices against seats and
+  power, swing probabilities with uncertain votes (:mod:`powerindex.cli.politics`);
+* ``powerindex report`` -- the whole report of a parliament from its game file.
 
 Output is an aligned text table by default, or Markdown, CSV, LaTeX, HTML or JSON
 (``--format``), exact fractions with decimals or decimals only (``--decimal``);

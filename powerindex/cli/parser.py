@@ -1,20 +1,27 @@
 """The command line's grammar: the commands, their options and their examples (private)."""
 
 import argparse
+from fractions import Fraction
 
 from .._version import __version__
 from ._common import _INDICES, _METHODS, _THEORIES, DEFAULT_TIME_LIMIT, OUTPUT_FORMATS, PROG
 from .commands import _run_coalitions, _run_compare, _run_indices, _run_leverage, _run_report
 from .inputs import (
     _digits,
+    _discount,
+    _distance,
     _fraction_below_one,
     _index_list,
+    _named_probability,
     _positive_float,
     _positive_int,
+    _probability,
     _seconds,
     _seed,
+    _split_spec,
     _theory_list,
 )
+from .politics import _run_bargain, _run_portfolios, _run_positions, _run_swing
 
 _INDICES_EXAMPLES = """\
 examples:
@@ -50,6 +57,35 @@ examples:
   powerindex coalitions iraq.toml --scenario red_line --plot graph.png
 """
 
+_POSITIONS_EXAMPLES = """\
+examples:
+  powerindex positions bundestag2021.toml
+  powerindex positions bundestag2021.toml --graph-within 3 --format markdown
+  powerindex positions europe.toml --samples 100000 --seed 1     # three dimensions
+"""
+
+_BARGAIN_EXAMPLES = """\
+examples:
+  powerindex bargain --quota majority A=1 B=1 C=1 D=1 E=1 --recognition equal
+  powerindex bargain bundestag2021.toml --delta 0.9 --formateur
+  powerindex bargain bundestag2021.toml --formateur SPD --show proposals
+"""
+
+_PORTFOLIOS_EXAMPLES = """\
+examples:
+  powerindex portfolios bundestag2021.toml
+  powerindex portfolios bundestag2021.toml --index baron-ferejohn --delta 0.9
+  powerindex portfolios cabinets.toml --fit
+"""
+
+_SWING_EXAMPLES = """\
+examples:
+  powerindex swing --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18 --yes INA=0.8
+  powerindex swing --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18 \\
+      --split Kurds=KDP+PUK:43,Gorran:8,Islamists:6
+  powerindex swing bundestag2021.toml --default 0.5 --yes FDP=0.7
+"""
+
 _REPORT_EXAMPLES = """\
 examples:
   powerindex report bundestag.toml                 # writes ./report/report.html and more
@@ -61,7 +97,11 @@ commands:
   indices      power indices of a game (inline or from a file)
   compare      the same players across scenarios or files
   leverage     who holds power beyond their seats (the kingmaker table)
-  coalitions   minimal winning, minimum size and weight, connected coalitions
+  coalitions   minimal winning, minimum size and weight, connected and range coalitions
+  positions    the median party and the Shapley-Owen spatial power index
+  bargain      Baron-Ferejohn bargaining: who gets what
+  portfolios   the offices of a government against seats and power (Gamson's law)
+  swing        how often each party's vote decides when votes are uncertain
   report       the report of a parliament from its game file (HTML, Markdown, CSV)
 
 examples:
@@ -69,6 +109,10 @@ examples:
   powerindex compare iraq.toml
   powerindex leverage iraq.toml --format markdown
   powerindex coalitions iraq.toml --scenario red_line
+  powerindex positions bundestag2021.toml
+  powerindex bargain bundestag2021.toml --formateur
+  powerindex portfolios bundestag2021.toml
+  powerindex swing iraq.toml --yes INA=0.8
   powerindex report iraq.toml -o iraq-report
 
 Run 'powerindex COMMAND --help' for the options of a command; docs/cli.md is the guide,
@@ -145,7 +189,8 @@ def _parser():
         sub.set_defaults(parser=sub)
         return sub
 
-    for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions, _add_report):
+    for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions, _add_positions,
+                _add_bargain, _add_portfolios, _add_swing, _add_report):
         add(command)
     return parser
 
@@ -248,14 +293,112 @@ def _add_leverage(command):
 def _add_coalitions(command):
     sub = command("coalitions", "minimal winning and other predicted coalitions",
                   "The coalitions predicted by the classic theories: minimal winning (von"
-                  " Neumann-Morgenstern), minimum size, minimum weight (Riker) and, with an"
-                  " ideological order in the file, minimal connected winning (Axelrod). With a"
-                  " compatibility graph, only feasible coalitions count.",
+                  " Neumann-Morgenstern), minimum size, minimum weight (Riker), with an"
+                  " ideological order in the file minimal connected winning (Axelrod), and"
+                  " with positions in the file minimal range (Leiserson) and, on one"
+                  " dimension, closed minimal range (De Swaan). With a compatibility graph,"
+                  " only feasible coalitions count.",
                   _COALITIONS_EXAMPLES)
     _game_options(sub, "a scenario of the game file instead of its base game")
     sub.add_argument("--theory", "-t", type=_theory_list, metavar="LIST",
                      help="comma-separated: " + ", ".join(_THEORIES) + "; or all (the"
-                          " default; connected only with an order)")
+                          " default; connected only with an order, the range theories only"
+                          " with positions)")
     sub.add_argument("--plot", metavar="FILE",
                      help="draw the compatibility graph, node area by Shapley-Shubik power")
     sub.set_defaults(run=_run_coalitions)
+
+
+def _add_positions(command):
+    sub = command("positions", "the median party and spatial power",
+                  "Policy positions of a game file: each party's position, the median party"
+                  " on each dimension (weighted by seats; whether one party is median on"
+                  " every dimension and, in two, a core party), and the Shapley-Owen spatial"
+                  " power index (exact on one dimension, the angular sweep with an error"
+                  " bound on two, a Monte Carlo estimate with intervals on three or more)."
+                  " A party without a position is left out, and the table says so.",
+                  _POSITIONS_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sampling = sub.add_argument_group("sampling (three dimensions or more)")
+    sampling.add_argument("--samples", type=_positive_int, metavar="N",
+                          help="estimate Shapley-Owen from N random directions (default"
+                               " 10000 where sampling is needed)")
+    sampling.add_argument("--seed", type=_seed, metavar="S",
+                          help="seed of the sampled directions")
+    sampling.add_argument("--confidence", type=_fraction_below_one, default=0.95,
+                          metavar="C", help="confidence level of the intervals (default"
+                                            " 0.95)")
+    graph = sub.add_argument_group("a compatibility graph from the positions")
+    graph.add_argument("--graph-within", type=_distance, metavar="D",
+                       help="join parties at most D apart, and add a column of power in the"
+                            " game restricted to the cliques of that graph")
+    graph.add_argument("--graph-neighbours", type=_positive_int, metavar="K",
+                       help="join parties at most K steps apart on the order (one"
+                            " dimension), likewise")
+    sub.set_defaults(run=_run_positions)
+
+
+def _add_bargain(command):
+    sub = command("bargain", "Baron-Ferejohn bargaining: who gets what",
+                  "The stationary equilibrium of Baron and Ferejohn's legislative bargaining"
+                  " (closed rule, infinite horizon): each party's expected share of the"
+                  " gains of office, what it keeps as proposer and the price of its vote;"
+                  " or each proposer's offers, or whom it includes. Exact fractions where"
+                  " the equilibrium is rational. With a file, the game is restricted by its"
+                  " compatibility graph.", _BARGAIN_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--delta", type=_discount, default=Fraction(9, 10), metavar="D",
+                     help="the discount factor, in [0, 1) (default 9/10; read exactly)")
+    sub.add_argument("--recognition", metavar="R", default="seats",
+                     help="who proposes: seats (in proportion to seats; the default), equal,"
+                          " or NAME=P,NAME=P (probabilities summing to 1)")
+    sub.add_argument("--formateur", nargs="?", const="", metavar="PARTY",
+                     help="a party recognised first (a formateur); without PARTY, the game"
+                          " file's formateur")
+    sub.add_argument("--show", choices=("payoffs", "proposals", "inclusion"),
+                     default="payoffs",
+                     help="payoffs (the default), proposals (each proposer's expected"
+                          " offers) or inclusion (who each proposer includes)")
+    sub.set_defaults(run=_run_bargain)
+
+
+def _add_portfolios(command):
+    sub = command("portfolios", "the offices of a government against seats and power",
+                  "For a government of the game file ([[governments]]): each party's share of"
+                  " the coalition's seats, of its offices (weighted by importance with"
+                  " --importance) and of its power, against Gamson's law (offices in"
+                  " proportion to seats); or, with --fit, the least-squares line of office"
+                  " share on seat share across all the file's governments.",
+                  _PORTFOLIOS_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--government", "-g", metavar="NAME",
+                     help="the government (needed when the file lists several)")
+    sub.add_argument("--fit", action="store_true",
+                     help="the least-squares line across all the file's governments")
+    sub.add_argument("--index", "-i", choices=("shapley_shubik", "banzhaf", "baron-ferejohn"),
+                     default="shapley_shubik",
+                     help="the power to compare with (default shapley_shubik; baron-ferejohn:"
+                          " the bargaining payoffs, recognition by seats)")
+    sub.add_argument("--delta", type=_discount, default=Fraction(9, 10), metavar="D",
+                     help="the discount factor of --index baron-ferejohn (default 9/10)")
+    sub.add_argument("--importance", action="store_true",
+                     help="weigh the offices by the importance the file gives them")
+    sub.set_defaults(run=_run_portfolios)
+
+
+def _add_swing(command):
+    sub = command("swing", "how often each party's vote decides when votes are uncertain",
+                  "Swing probabilities: the chance that each party's vote decides when every"
+                  " party votes yes independently with its own probability (Owen's"
+                  " multilinear extension; exact for exact probabilities), beside the"
+                  " absolute Banzhaf index (everyone at 1/2). --split cuts a bloc into parts"
+                  " that may vote apart.", _SWING_EXAMPLES)
+    _game_options(sub, "a scenario of the game file instead of its base game")
+    sub.add_argument("--yes", action="append", type=_named_probability, metavar="NAME=P",
+                     help="the probability that NAME votes yes (repeat for several parties)")
+    sub.add_argument("--default", type=_probability, default=Fraction(1, 2), metavar="P",
+                     help="the probability of the parties not named (default 1/2)")
+    sub.add_argument("--split", action="append", type=_split_spec,
+                     metavar="NAME=PART:SEATS,...",
+                     help="split a party into parts with their seats (repeat for several)")
+    sub.set_defaults(run=_run_swing)

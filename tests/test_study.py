@@ -261,3 +261,14 @@ def test_every_graph_of_the_file_is_tried_on_every_scenario(record_report):
     # Without the cordon, Jamaica (407 of 696) is a dictator in the merged game.
     assert jamaica["Jamaica"] == 1
     assert "### Anyone with anyone" in text
+
+
+def test_theories_without_a_position_the_range_theories_need_say_why():
+    spec = pi.readwrite.loads('majority = true\nparties = [{ name = "A", seats = 4 },'
+                              ' { name = "B", seats = 3 }, { name = "C", seats = 2 }]\n'
+                              '[positions]\nA = 1\nB = 2\n', "toml")
+    table = pi.Study(spec).theories_table()
+    assert "minimal range" not in table.column("theory")
+    assert any(note.startswith("No range theories:") and "'C'" in note for note in table.notes)
+    # Every other theory is still there: A + B, A + C and B + C are the minimal winning.
+    assert table.column("theory").count("minimal winning") == 3

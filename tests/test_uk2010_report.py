@@ -1,219 +1,163 @@
-"""The UK 2010 report: quotas, every reported index, the formateurs' coalitions and the
-coalition theories recomputed by brute force from seats.csv and assumptions.toml
-(tests/brute.py, sharing no code with powerindex), and the report built twice in a
-temporary folder, byte for byte.
+"""The UK 2010 report: the game file's seats and quotas against the published figures, every
+power table of the report recomputed by brute force (tests/brute.py, sharing no code with
+powerindex), the claims of its narrative checked, and the report built twice, byte for byte,
+equal to the committed one.
 
-The brute force: a model's voting seats are the party's seats less any Deputy Speakers
-(when they do not vote), without the Speaker and the parties excluded; the quota is the
-least whole number above half the members counted. Under the compatibility graph a
-coalition wins when some clique of compatible members inside it reaches the quota.
+The brute force reads the seats as published (House of Commons Library: Conservatives 306
+without the Speaker, Labour 258, Liberal Democrats 57; DUP 8, SNP 6, Plaid Cymru 3; BBC News,
+28 May 2010: 28 others, Sinn Féin's 5 among them) and applies the counts of the House by
+hand: the effective House takes out the Speaker, Sinn Féin and the Deputy Speakers (one
+Conservative, two Labour; UK Parliament news, 8 June 2010); the sitting House leaves the
+Deputy Speakers in; the nominal House counts all 650 (326 to win). Under the compatibility
+graph a coalition wins when some clique of compatible members inside it reaches the quota.
 """
 
-import csv
-import sys
+import itertools
+import shutil
 from fractions import Fraction
 from functools import cache
-from itertools import combinations
 
 import brute
 import pytest
 
-from analyses.uk2010 import model, report
+import powerindex as pi
+from analyses.uk2010 import report
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-MODELS = ("nominal", "sitting", "effective")
-
-
-def seat_rows():
-    with open(model.SEATS_FILE, newline="", encoding="utf-8") as handle:
-        return [dict(row, seats=int(row["seats"])) for row in csv.DictReader(handle)]
+PUBLISHED = {"Conservative": 306, "Labour": 258, "Lib Dem": 57, "DUP": 8, "SNP": 6,
+             "Plaid Cymru": 3, "SDLP": 3, "Green": 1, "Alliance": 1, "Hermon": 1}
+SINN_FEIN, SPEAKER = 5, 1
+DEPUTIES = {"Conservative": 1, "Labour": 2}
+INCOMPATIBLE = {frozenset(p) for p in [("Conservative", "Labour"), ("Conservative", "SNP"),
+                                       ("Conservative", "Plaid Cymru"),
+                                       ("Conservative", "SDLP"), ("Conservative", "Green")]}
 
 
-def assumptions():
-    with open(model.ASSUMPTIONS_FILE, "rb") as handle:
-        return tomllib.load(handle)
-
-
-@cache
 def seats_and_quota(name):
-    spec = assumptions()["models"][name]
-    deputies = assumptions()["deputy_speakers"]
-    seats, counted = {}, 0
-    for row in seat_rows():
-        party = row["short"]
-        if party in spec["excludes"]:
-            continue
-        if party == "Speaker":
-            counted += row["seats"]
-            continue
-        s = row["seats"] - (0 if spec["deputies_vote"] else deputies.get(party, 0))
-        seats[party] = s
-        counted += s
-    return seats, counted // 2 + 1, counted
+    """The players' seats and the quota of one count of the House, by hand."""
+    seats = dict(PUBLISHED)
+    if name == "base":
+        for party, deputies in DEPUTIES.items():
+            seats[party] -= deputies
+        return seats, sum(seats.values()) // 2 + 1
+    if name == "sitting":
+        return seats, sum(seats.values()) // 2 + 1
+    seats["Sinn Féin"] = SINN_FEIN
+    return seats, (sum(seats.values()) + SPEAKER) // 2 + 1
 
 
-def plain_wins(name):
-    seats, quota, _ = seats_and_quota(name)
-    return lambda s: sum(seats[p] for p in s) >= quota
-
-
-def graph_wins(name):
-    seats, quota, _ = seats_and_quota(name)
-    bad = {frozenset(p) for p in assumptions()["graph"]["incompatible"]}
-
-    def clique(s):
-        return not any(frozenset(pair) in bad for pair in combinations(s, 2))
-
-    @cache
-    def wins(s):
-        return any(sum(seats[p] for p in c) >= quota and clique(c)
-                   for size in range(1, len(s) + 1) for c in combinations(sorted(s), size))
-
-    return wins
-
-
-@cache
-def brute_values(name, graph):
-    seats, _, _ = seats_and_quota(name)
-    ps = list(seats)
-    wins = graph_wins(name) if graph else plain_wins(name)
-    return {"players": ps, "wins": wins,
-            "Shapley-Shubik": brute.shapley_shubik_subsets(ps, wins),
-            "Banzhaf": brute.banzhaf(ps, wins), "swings": brute.swings(ps, wins),
-            "minimal": brute.minimal_winning_coalitions(ps, wins),
-            "veto": brute.veto_players(ps, wins), "dummies": brute.dummies(ps, wins)}
+def test_published_figures_add_up():
+    assert sum(PUBLISHED.values()) + SINN_FEIN + SPEAKER == 650
+    assert [seats_and_quota(n)[1] for n in ("base", "sitting", "nominal")] == [321, 323, 326]
 
 
 @pytest.fixture(scope="module")
-def study():
-    rows = model.read_seats()
-    return report.Study(rows, model.read_assumptions(rows=rows))
+def spec():
+    return pi.read_game(report.GAME_FILE)
 
 
-def test_quotas_follow_from_who_votes(study):
-    # 650 members -> 326; 650 - Speaker - 5 Sinn Fein = 644 -> 323; less the three Deputy
-    # Speakers (2 Labour, 1 Conservative) = 641 -> 321.
-    assert {m: seats_and_quota(m)[1:] for m in MODELS} == {
-        "nominal": (326, 650), "sitting": (323, 644), "effective": (321, 641)}
-    for m in MODELS:
-        seats, quota, counted = seats_and_quota(m)
-        game = study.games[m]
-        assert dict(zip(game.players, game.weights, strict=True)) == seats
-        assert (game.quota, study.counted[m]) == (quota, counted)
-    assert seats_and_quota("effective")[0]["Conservative"] == 305
-    assert seats_and_quota("effective")[0]["Labour"] == 256
+def test_the_game_file_holds_the_counts_of_the_house(spec):
+    for name, scenario in {"base": spec.base, **spec.scenarios}.items():
+        seats, quota = seats_and_quota(name)
+        game = scenario.game
+        assert dict(zip(game.players, game.weights, strict=True)) == seats, name
+        assert game.quota == quota or (quota - 1 < game.quota <= quota), name
+    assert all(spec.notes[("party", p)].sources for p in spec.game.players)
+    assert spec.notes[("graph", None)].assumption
 
 
-def test_published_seat_figures():
-    # House of Commons Library RP10/36: Conservatives 306, Labour 258, Liberal Democrats 57;
-    # with DUP 8, SNP 6, Sinn Fein 5, Plaid Cymru 3, SDLP 3, Green, Alliance, Lady Hermon and
-    # the Speaker 1 each: 650.
-    seats = {row["short"]: row["seats"] for row in seat_rows()}
-    assert seats == {"Conservative": 306, "Labour": 258, "Lib Dem": 57, "DUP": 8, "SNP": 6,
-                     "Sinn Féin": 5, "Plaid Cymru": 3, "SDLP": 3, "Green": 1, "Alliance": 1,
-                     "Hermon": 1, "Speaker": 1}
-    assert sum(seats.values()) == 650
+@cache
+def wins_of(name, graph):
+    seats, quota = seats_and_quota(name)
+
+    def clique(members):
+        return not any(frozenset(pair) in INCOMPATIBLE
+                       for pair in itertools.combinations(members, 2))
+
+    @cache
+    def wins(coalition):
+        members = sorted(coalition)
+        if not graph:
+            return sum(seats[p] for p in members) >= quota
+        return any(sum(seats[p] for p in part) >= quota and clique(part)
+                   for size in range(1, len(members) + 1)
+                   for part in itertools.combinations(members, size))
+
+    return list(seats), wins
 
 
-@pytest.mark.parametrize("name, graph", [(m, False) for m in MODELS] + [("effective", True)])
-def test_every_leverage_table_matches_brute_force(study, name, graph):
-    table = study.leverage_graph if graph else study.leverage[name]
-    expected = brute_values(name, graph)
-    seats, _, _ = seats_and_quota(name)
-    total = sum(seats.values())
-    for row in table.records():
-        p = row["player"]
-        assert row["Shapley-Shubik"] == expected["Shapley-Shubik"][p]
-        assert row["Banzhaf"] == expected["Banzhaf"][p]
-        assert row["swings"] == expected["swings"][p]
-        assert row["seat share"] == Fraction(seats[p], total)
-        assert row["power / seat share"] == expected["Shapley-Shubik"][p] / Fraction(
-            seats[p], total)
-        assert row["minimal winning"] == sum(1 for c in expected["minimal"] if p in c)
-        assert row["veto"] == (p in expected["veto"])
-        assert row["dummy"] == (p in expected["dummies"])
-    assert len(table.rows) == len(seats)
+@pytest.mark.parametrize("name", ["base", "sitting", "nominal"])
+def test_every_leverage_table_matches_brute_force(spec, name):
+    scenario = spec.base if name == "base" else spec.scenarios[name]
+    players, wins = wins_of(name, True)
+    table = pi.leverage(scenario.game, scenario.graph, rule=scenario.rule)
+    rows = {row[0]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
+    shapley = brute.shapley_shubik_subsets(players, wins)
+    banzhaf = brute.banzhaf(players, wins)
+    swings = brute.swings(players, wins)
+    for player in players:
+        assert rows[player]["Shapley-Shubik"] == shapley[player]
+        assert rows[player]["Banzhaf"] == banzhaf[player]
+        assert rows[player]["swings"] == swings[player]
 
 
 @pytest.mark.parametrize("graph", [False, True])
-@pytest.mark.parametrize("party", ["Conservative", "Labour"])
-def test_formateur_coalitions_match_brute_force(study, party, graph):
-    expected = {c for c in brute_values("effective", graph)["minimal"] if party in c}
-    table = study.formateur(party, graph=graph)
-    for partner, _, count, pivotal in table.rows:
-        assert count == sum(1 for c in expected if partner in c)
-        assert pivotal == all(partner in c for c in expected)
-    assert {p for p, *_ in table.rows} == set().union(*expected) - {party}
+def test_the_summary_numbers_by_brute_force(spec, graph):
+    players, wins = wins_of("base", graph)
+    shapley = brute.shapley_shubik_subsets(players, wins)
+    # The summary's Liberal Democrat figures: 41/180 without the graph, 221/360 with it.
+    assert shapley["Lib Dem"] == (Fraction(221, 360) if graph else Fraction(41, 180))
+    text = report.summary(pi.Study(spec))
+    assert f"{shapley['Lib Dem']} ({float(shapley['Lib Dem']):.4f})" in text
 
 
-def test_kingmaker_claims():
-    # Labour + Lib Dem fall short in every model; with SNP and Plaid Cymru they reach 323
-    # of 644 but not 326 of 650; Con + Lib Dem wins everywhere.
-    for m in MODELS:
-        wins = plain_wins(m)
-        assert not wins(frozenset({"Labour", "Lib Dem"}))
-        assert wins(frozenset({"Conservative", "Lib Dem"}))
-    rainbow = frozenset({"Labour", "Lib Dem", "SNP", "Plaid Cymru"})
-    assert [plain_wins(m)(rainbow) for m in MODELS] == [False, True, True]
-    # Under the graph the Lib Dems sit in every government either big party can lead.
-    minimal = brute_values("effective", True)["minimal"]
+@pytest.mark.parametrize("name", ["base", "sitting", "nominal"])
+def test_the_lib_dems_are_the_partner_no_big_party_can_do_without(name):
+    """Brute force: under the graph, every minimal winning coalition with the Conservatives
+    or with Labour contains the Liberal Democrats."""
+    players, wins = wins_of(name, True)
+    minimal = brute.minimal_winning_coalitions(players, wins)
     for party in ("Conservative", "Labour"):
-        assert all("Lib Dem" in c for c in minimal if party in c)
-    assert {frozenset({"Conservative", "Lib Dem"})} == {
-        c for c in minimal if "Conservative" in c}
+        with_party = [set(c) for c in minimal if party in c]
+        assert with_party and all("Lib Dem" in c for c in with_party)
 
 
-@pytest.mark.parametrize("graph", [False, True])
-def test_coalition_theories_match_brute_force(study, graph):
-    values = brute_values("effective", graph)
-    ps, wins, seats = values["players"], values["wins"], seats_and_quota("effective")[0]
-    theories = study.theories("effective", graph=graph)
-    got = {name: {frozenset(c.members) for c in coalitions}
-           for name, coalitions in theories.items()}
-    assert got["minimal winning"] == set(values["minimal"])
-    assert got["minimum size"] == set(brute.minimum_size_winning_coalitions(ps, wins))
-    assert got["minimum weight"] == set(
-        brute.minimum_weight_winning_coalitions(ps, wins, [seats[p] for p in ps]))
-    order = [p for p in assumptions()["order"] if p in seats]
-    intervals = [(a, b) for a in range(len(order)) for b in range(a + 1, len(order) + 1)
-                 if wins(frozenset(order[a:b])) and (not graph or not any(
-                     frozenset(pair) in {frozenset(x) for x in assumptions()["graph"]
-                                         ["incompatible"]}
-                     for pair in combinations(order[a:b], 2)))]
-    minimal_intervals = {frozenset(order[a:b]) for a, b in intervals
-                         if not any(a <= c and d <= b and (c, d) != (a, b)
-                                    for c, d in intervals)}
-    assert got["minimal connected winning"] == minimal_intervals
+def test_discussed_coalitions_by_hand(spec):
+    text = report.discussed(pi.Study(spec))
+    # Labour + Lib Dem + SNP + Plaid Cymru: 256 + 57 + 6 + 3 = 322 of 641 (321 wins),
+    # 258 + 57 + 6 + 3 = 324 of the sitting House (323 wins) and of the nominal (326 loses).
+    assert "| Rainbow: Labour-Lib Dem with SNP and Plaid Cymru | 322 wins | 324 wins |" \
+           " 324 loses |" in text
+
+
+def test_the_two_cabinet_counts(spec):
+    text = report.cabinet(pi.Study(spec))
+    assert "5/21 (0.2381)" in text and "5/23 (0.2174)" in text
+    # The Liberal Democrats bring 57 of the coalition's 305 + 57 = 362 seats.
+    assert "57/362 (0.1575)" in text
 
 
 def test_report_is_written_and_reproducible(tmp_path):
     first = report.write_report(tmp_path / "a")
-    report.write_report(tmp_path / "b")
-    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
-                   if p.is_file())
-    assert any(str(f).startswith("figures/") for f in files)
-    assert any(str(f).startswith("tables/") for f in files)
-    for name in files:
+    second = report.write_report(tmp_path / "b")
+    assert first.read_bytes() == second.read_bytes()
+    for name in ("report.md", "report.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     text = first.read_text(encoding="utf-8")
-    assert "| Rainbow: Labour-Lib Dem with SNP and Plaid Cymru | 324 loses | 324 wins |" in text
-    for figure in ("figures/power-vs-seats.png", "figures/graph.png"):
-        assert f"({figure})" in text
+    for heading in ("## The parliament", "## Scenarios side by side",
+                    "## The governments that formed", "## Sources", "**Assumptions**"):
+        assert heading in text
 
 
 def test_committed_report_is_up_to_date(tmp_path):
-    built = report.write_report(tmp_path).read_text(encoding="utf-8")
-    assert (model.HERE / "report.md").read_text(encoding="utf-8") == built
-    # and so is report.html, the same report as one page with its figures embedded
-    assert (model.HERE / "report.html").read_bytes() == (tmp_path / "report.html").read_bytes()
+    built = report.write_report(tmp_path)
+    assert built.read_text(encoding="utf-8") == (report.HERE / "report.md").read_text(
+        encoding="utf-8")
 
 
-def test_bad_seat_file_names_the_line(tmp_path):
-    bad = tmp_path / "seats.csv"
-    bad.write_text("party,short,seats,votes,note\nA,A,many,yes,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"line 2: seats must be a positive integer, got 'many'"):
-        model.read_seats(bad)
+def test_a_bad_game_file_names_the_line(tmp_path):
+    bad = tmp_path / "uk2010.toml"
+    shutil.copy(report.GAME_FILE, bad)
+    text = bad.read_text(encoding="utf-8").replace('seats = 57', 'seats = "fifty-seven"')
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(pi.GameFileError, match=r"line \d+, field 'seats' of party 'Lib Dem'"):
+        report.write_report(tmp_path / "out", game_file=bad)

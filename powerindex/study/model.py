@@ -16,6 +16,7 @@ from ..errors import (
     EquilibriumError,
     GameTooLargeError,
     InvalidTypeError,
+    PositionError,
     PowerIndexError,
 )
 from ..games.base import label
@@ -200,14 +201,20 @@ class Study:
         scenario = self.scenarios[name]
         order = self.spec.order if name == BASE else None
         positions = self.spec.positions if name == BASE else None
-        theories = coalition_theories(scenario.game, scenario.graph, order,
-                                      rule=scenario.rule, positions=positions or None)
+        notes = []
+        try:
+            theories = coalition_theories(scenario.game, scenario.graph, order,
+                                          rule=scenario.rule, positions=positions or None)
+        except PositionError as exc:  # a party the range theories need has no position
+            theories = coalition_theories(scenario.game, scenario.graph, order,
+                                          rule=scenario.rule)
+            notes.append(f"No range theories: {exc}.")
         rows = [[theory, " + ".join(map(label, c.members)), len(c.members), c.seats]
                 for theory, coalitions in theories.items() for c in coalitions]
         counts = "; ".join(f"{theory}: {len(found)}" for theory, found in theories.items())
         return Table(["theory", "coalition", "members", "seats"], rows,
                      title=self.heading("coalitions the theories predict", name),
-                     notes=[f"Coalitions found: {counts}."])
+                     notes=[f"Coalitions found: {counts}.", *notes])
 
     # -- positions, bargaining, governments ---------------------------------------------------
     def placed_game(self):

@@ -130,6 +130,7 @@ __all__ = [
     "markdown_page",
     "Study",
     "write_report",
+    "write_pages",
     "minimum_sum_representation",
     # coalitions
     "winning_coalitions",
@@ -233,6 +234,7 @@ _LAZY = {
     "markdown_page": "present.html",
     "Study": "study",
     "write_report": "study",
+    "write_pages": "study",
 }
 _LAZY_MODULES = {"readwrite": "readwrite", "sweeps": "sweeps", "cli": "cli",
                  "plot": "present.plot", "study": "study"}

@@ -11,6 +11,6 @@ and the presentation tools, and nothing imports it but the command line and the 
 """
 
 from .model import Study
-from .report import SLOTS, read_narrative, report_markdown, write_report
+from .report import SLOTS, read_narrative, report_markdown, write_pages, write_report
 
-__all__ = ["Study", "write_report", "report_markdown", "read_narrative", "SLOTS"]
+__all__ = ["Study", "write_report", "write_pages", "report_markdown", "read_narrative", "SLOTS"]

@@ -20,7 +20,7 @@ from ..politics.leverage import scenario_kinds
 from ..present.html import markdown_page
 from .model import BASE, Study
 
-__all__ = ["write_report", "report_markdown", "read_narrative", "SLOTS"]
+__all__ = ["write_report", "write_pages", "report_markdown", "read_narrative", "SLOTS"]
 
 SLOTS = ("summary", "parliament", "power", "leverage", "scenarios", "formateur", "theories",
          "positions", "bargaining", "governments", "sensitivity", "method", "sources")
@@ -394,10 +394,48 @@ def write_report(source, out_dir, *, narrative=None, formateur=None, figures=Tru
     out.mkdir(parents=True, exist_ok=True)
     drawn = _write_figures(study, out / "figures") if figures else {}
     text, tables = report_markdown(study, narrative, drawn)
-    for stem, table in tables.items():
+    return write_pages(out, text, tables)
+
+
+def write_pages(out_dir, markdown, tables=None):
+    """Write a report of your own: report.md, report.html and its tables as CSV.
+
+    For an analysis that builds its own Markdown (a council whose rule is no weighted
+    majority game, say) and wants the same files as :func:`write_report`: ``report.md``,
+    ``report.html`` (one self-contained page, figures embedded, readable on a phone) and
+    ``tables/<stem>.csv`` for each table. Figures the Markdown refers to are read from
+    ``out_dir`` when the page is built, so save them first.
+
+    Parameters
+    ----------
+    out_dir : str or os.PathLike
+        The folder to write into (created if missing).
+    markdown : str
+        The report.
+    tables : mapping of str to Table, optional
+        Tables to write as ``tables/<stem>.csv``, by file stem.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of report.md.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import powerindex as pi
+    >>> table = pi.shapley_shubik(pi.WeightedGame([2, 1, 1], 3)).to_table()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pi.write_pages(folder, "# Three voters\\n\\n" + table.to_markdown(),
+    ...                           {"power": table})
+    ...     print(path.name, sorted(p.name for p in path.parent.rglob("*.*")))
+    report.md ['power.csv', 'report.html', 'report.md']
+    """
+    out = Path(out_dir)
+    for stem, table in (tables or {}).items():
         _write(out / "tables" / f"{stem}.csv", table.to_csv())
-    _write(out / "report.md", text)
-    _write(out / "report.html", markdown_page(text, base_dir=out))
+    _write(out / "report.md", markdown)
+    _write(out / "report.html", markdown_page(markdown, base_dir=out))
     return out / "report.md"
 
 

@@ -272,3 +272,51 @@ def test_theories_without_a_position_the_range_theories_need_say_why():
     assert any(note.startswith("No range theories:") and "'C'" in note for note in table.notes)
     # Every other theory is still there: A + B, A + C and B + C are the minimal winning.
     assert table.column("theory").count("minimal winning") == 3
+
+
+LATER_GOVERNMENT = """\
+majority = true
+parties = [
+    { name = "A", seats = 40 },
+    { name = "B", seats = 35 },
+    { name = "C", seats = 15 },
+    { name = "D", seats = 10 },
+]
+[scenarios.alliance]
+merge = [{ members = ["B", "C"], name = "BC" }]
+[[governments]]
+name = "Later"
+scenario = "alliance"
+parties = ["BC", "D"]
+offices = { BC = 6, D = 2 }
+"""
+
+
+def test_a_government_formed_in_a_scenario_is_measured_in_that_game(tmp_path):
+    spec = pi.readwrite.loads(LATER_GOVERNMENT, "toml")
+    assert spec.governments[0].scenario == "alliance"
+    study = pi.Study(spec)
+    (government, table), = study.government_tables()
+    rows = {row[0]: dict(zip(table.columns, row, strict=True)) for row in table.rows}
+    # [51; A 40, BC 50, D 10]: A+BC and BC+D win, A+D does not; of the six orders BC is
+    # pivotal in four, A and D in one each, so the government's power is BC 4/5, D 1/5;
+    # BC brings 50 of its 60 seats.
+    assert rows["BC"]["seat share"] == Fraction(5, 6)
+    assert (rows["BC"]["power share"], rows["D"]["power share"]) == (Fraction(4, 5),
+                                                                      Fraction(1, 5))
+    assert rows["BC"]["office share"] == Fraction(3, 4)
+    assert "scenario 'alliance'" in table.notes[-1]
+    again = pi.readwrite.loads(pi.readwrite.dumps(spec, "toml"), "toml")
+    assert again.governments == spec.governments
+
+
+@pytest.mark.parametrize("change, message", [
+    ('scenario = "alliance"', "names 'B', which is not a party of scenario 'alliance'"),
+    ('scenario = "nowhere"', "scenario 'nowhere', which the file does not define"),
+])
+def test_a_later_government_must_name_its_scenario_s_parties(change, message):
+    text = LATER_GOVERNMENT.replace('parties = ["BC", "D"]', 'parties = ["B", "D"]')
+    text = text.replace("offices = { BC = 6, D = 2 }", "offices = { B = 6, D = 2 }")
+    text = text.replace('scenario = "alliance"', change)
+    with pytest.raises(pi.GameFileError, match=message):
+        pi.readwrite.loads(text, "toml")

@@ -17,7 +17,8 @@ _SOURCE_KEYS = ("title", "url", "publisher", "date", "note")
 NOTE_KEYS = ("source", "note")
 GRAPH_KEYS = ("edges", "incompatible", "title", "description", "source", "note", "assumption")
 _PAIR_KEYS = ("pair", "source", "note", "assumption")
-_GOVERNMENT_KEYS = ("name", "parties", "offices", "importance", "date", "source", "note")
+_GOVERNMENT_KEYS = ("name", "parties", "offices", "importance", "date", "scenario", "source",
+                    "note")
 
 
 def read_sources(reader, data):
@@ -180,8 +181,14 @@ def _government(reader, entry, context, at, names):
     if not isinstance(name, str) or not name.strip():
         reader.fail(f"a government needs a name, got {show(name)}", field="name",
                     context=context, anchors=at[0], where=at[1])
-    parties = reader.names(entry.get("parties"), "parties", context, *at, known=names,
-                           minimum=1)
+    scenario = entry.get("scenario")
+    if scenario is not None and (not isinstance(scenario, str) or not scenario.strip()):
+        reader.fail(f"a government's scenario is the name of one of the file's scenarios,"
+                    f" got {show(scenario)}", field="scenario", context=context,
+                    anchors=at[0], where=at[1])
+    # a later stage's parties are checked against that scenario once it is read
+    parties = reader.names(entry.get("parties"), "parties", context, *at,
+                           known=names if scenario is None else None, minimum=1)
     counts = {}
     for field_name in ("offices", "importance"):
         if field_name not in entry:
@@ -209,4 +216,4 @@ def _government(reader, entry, context, at, names):
     if not isinstance(date, str):
         date = str(date)  # a TOML date
     return Government(name, tuple(parties), counts["offices"], counts.get("importance", ()),
-                      date)
+                      date, scenario)

@@ -44,7 +44,7 @@ powerindex.errors.GameFileError: line 3, field 'seats' of party 'B': expected a 
 
 import os
 
-from ..errors import GameFileError, InvalidTypeError, PowerIndexError
+from ..errors import GameFileError, InvalidTypeError, PowerIndexError, UnknownPlayerError
 from ..games.quotas import Share
 from ..games.weighted import WeightedGame
 from ._fields import FieldReader
@@ -117,12 +117,16 @@ class _Reader(FieldReader):
         self.notes.update(government_notes)
         record = dict(graphs=graphs, governments=governments, sources=self.sources)
         try:
-            base = GameSpec(game, **fields, **record)
+            base = GameSpec(game, **fields, **{**record, "governments": ()})
         except PowerIndexError as exc:
             field_name = "unions" if fields["unions"] is not None else None
             self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name or "parties"),))
         changes = self.scenarios(data, base, dict(zip(names, weights, strict=True)))
-        return GameSpec(game, **fields, changes=changes, notes=self.notes, **record)
+        try:
+            return GameSpec(game, **fields, changes=changes, notes=self.notes, **record)
+        except UnknownPlayerError as exc:  # a later government names a stranger
+            self.fail(str(exc), field="governments", anchors=(key_anchor("governments"),),
+                      where=("governments",))
 
     def formateur(self, data, names):
         if "formateur" not in data:

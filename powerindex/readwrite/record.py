@@ -11,7 +11,8 @@ A report is only as good as its facts, so a game file may say where each comes f
   ``edges`` or ``incompatible``), for the report's sensitivity section and for scenarios
   (``graph = "NAME"``);
 * ``[[governments]]`` -- governments that formed (``name``, ``parties``, ``offices`` per
-  party, optionally ``importance`` per party's offices, ``date``), tested against the
+  party, optionally ``importance`` per party's offices, ``date``, and the ``scenario`` whose
+  game it formed in), tested against the
   seats (Gamson's law) in the report;
 * ``formateur = "PARTY"`` -- the party asked to form a government.
 
@@ -117,6 +118,10 @@ class Government:
         The offices of each party weighted by importance (e.g. a salience score), when
         the file gives it.
     date : str
+    scenario : str or None
+        The scenario whose game the government formed in (a later stage of the same
+        parliament, with its blocs merged or split), or None for the base game. Its parties
+        are that scenario's players.
     """
 
     name: str
@@ -124,6 +129,7 @@ class Government:
     offices: tuple
     importance: tuple = ()
     date: str = ""
+    scenario: str = None
 
 
 def note_key(kind, *parts):

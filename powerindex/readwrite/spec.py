@@ -140,6 +140,7 @@ class GameSpec:
             except ChangeError as exc:
                 raise exc.error from None
         object.__setattr__(self, "_scenarios", scenarios)
+        _check_later_governments(self)
 
     @property
     def scenarios(self):
@@ -180,6 +181,24 @@ class GameSpec:
         return f"<GameSpec{title}: {', '.join(parts)}>"
 
 
+def _check_later_governments(spec):
+    """A government that formed in a scenario names that scenario's players."""
+    for government in spec.governments:
+        if government.scenario is None:
+            continue
+        if government.scenario not in spec._scenarios:
+            raise UnknownPlayerError(
+                f"government {government.name!r} formed in scenario {government.scenario!r},"
+                f" which the file does not define; its scenarios are"
+                f" {list(spec._scenarios)}")
+        players = spec._scenarios[government.scenario].game.players
+        strangers = [p for p in government.parties if p not in players]
+        if strangers:
+            raise UnknownPlayerError(
+                f"government {government.name!r} names {strangers[0]!r}, which is not a"
+                f" party of scenario {government.scenario!r}; its parties are {list(players)}")
+
+
 def _check_record(spec):
     """Check the named graphs, sources, notes, governments and formateur of a spec."""
     players = spec.game.players
@@ -205,6 +224,8 @@ def _check_record(spec):
         if not isinstance(government, Government):
             raise InvalidTypeError(f"a government must be a Government, got"
                                    f" {type(government).__name__}")
+        if government.scenario is not None:
+            continue  # checked against its scenario's players once the scenarios are built
         strangers = [p for p in government.parties if p not in players]
         if strangers:
             raise UnknownPlayerError(f"government {government.name!r} names {strangers[0]!r},"

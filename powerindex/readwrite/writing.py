@@ -189,6 +189,8 @@ def _record_data(spec):
                 entry["importance"] = {p: _exact(w) for p, w in government.importance}
             if government.date:
                 entry["date"] = government.date
+            if government.scenario is not None:
+                entry["scenario"] = government.scenario
             entry.update(_note_data(spec.notes.get(note_key("government", government.name))))
             data["governments"].append(entry)
     return data

@@ -288,17 +288,21 @@ class Study:
 
     def government_tables(self):
         """For each government that formed: offices against seats (Gamson) and power, the
-        power being the Shapley-Shubik index of the base game as the report computes it
-        (restricted by the file's graph, with its unions' Owen value if any)."""
+        power being the Shapley-Shubik index of the game it formed in (the base game, or
+        the scenario the file names for it) as the report computes it (restricted by that
+        game's graph, with its unions' Owen value if any)."""
         tables = []
-        game = self.scenarios[BASE].effective_game
-        power = self.scenarios[BASE].power("shapley_shubik")
-        note = ("Power share: each party's Shapley-Shubik index in the base game"
-                + (" restricted by the compatibility graph" if self.spec.graph is not None
-                   else "") + (" (the Owen value with the unions)" if self.spec.unions
-                               else "")
-                + ", as a share of the government's.")
         for government in self.spec.governments:
+            name = government.scenario or BASE
+            scenario = self.scenarios[name]
+            game = scenario.effective_game
+            power = scenario.power("shapley_shubik")
+            where = "the base game" if name == BASE else f"scenario {name!r}"
+            note = (f"Power share: each party's Shapley-Shubik index in {where}"
+                    + (" restricted by the compatibility graph" if scenario.graph is not None
+                       else "") + (" (the Owen value with the unions)" if scenario.unions
+                                   else "")
+                    + ", as a share of the government's.")
             for offices, what in ((government.offices, "offices of the {} government"
                                    " against seats and power"),
                                   (government.importance, "the {} government's offices"
@@ -315,4 +319,5 @@ class Study:
         """The least-squares line of office share on seat share across the governments."""
         if not self.spec.governments:
             return None
-        return gamson_fit([(self.spec.game, dict(g.offices)) for g in self.spec.governments])
+        return gamson_fit([(self.scenarios[g.scenario or BASE].game, dict(g.offices))
+                           for g in self.spec.governments])

@@ -320,3 +320,16 @@ def test_a_later_government_must_name_its_scenario_s_parties(change, message):
     text = text.replace('scenario = "alliance"', change)
     with pytest.raises(pi.GameFileError, match=message):
         pi.readwrite.loads(text, "toml")
+
+
+def test_sections_move_into_the_appendix_in_order_and_one_level_down(tmp_path):
+    spec = knesset()
+    text = pi.write_report(spec, tmp_path, figures=False,
+                           appendix=("leverage", "sensitivity")).read_text(encoding="utf-8")
+    head, appendix = text.split("## Appendix: the long tables")
+    assert "Kingmakers" not in head and "## Sources" in head
+    assert appendix.index("### Kingmakers: power against seats") < appendix.index(
+        "### Sensitivity: every graph and every scenario")
+    assert "\n#### base\n" in appendix
+    with pytest.raises(pi.ReportError, match="unknown section 'nowhere'"):
+        pi.write_report(spec, tmp_path, figures=False, appendix=("nowhere",))

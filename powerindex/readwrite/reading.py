@@ -117,26 +117,28 @@ class _Reader(FieldReader):
         self.notes.update(government_notes)
         record = dict(graphs=graphs, governments=governments, sources=self.sources)
         try:
-            base = GameSpec(game, **fields, **{**record, "governments": ()})
+            base = GameSpec(game, **{**fields, "formateur": None},
+                            **{**record, "governments": ()})
         except PowerIndexError as exc:
             field_name = "unions" if fields["unions"] is not None else None
             self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name or "parties"),))
         changes = self.scenarios(data, base, dict(zip(names, weights, strict=True)))
         try:
             return GameSpec(game, **fields, changes=changes, notes=self.notes, **record)
-        except UnknownPlayerError as exc:  # a later government names a stranger
-            self.fail(str(exc), field="governments", anchors=(key_anchor("governments"),),
-                      where=("governments",))
+        except UnknownPlayerError as exc:  # a later government or the formateur is unknown
+            field_name = "formateur" if str(exc).startswith("the formateur") else "governments"
+            self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name),),
+                      where=(field_name,))
 
     def formateur(self, data, names):
         if "formateur" not in data:
             return None
         value = data["formateur"]
-        if value not in names:
-            self.fail(f"{show(value)} is not a party; the parties are {names}",
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"the formateur is a party's name, got {show(value)}",
                       field="formateur", anchors=(key_anchor("formateur"),),
                       where=("formateur",))
-        return value
+        return value  # a party of the base game or a bloc a scenario forms: checked later
 
     def parties(self, data):
         """``(names, seats)`` of the parties, in the file's order."""

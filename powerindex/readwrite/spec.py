@@ -63,7 +63,9 @@ class GameSpec:
     governments : sequence of Government, optional
         Governments that formed, with the offices each party held.
     formateur : party name, optional
-        The party asked to form a government.
+        The party asked to form a government: a party of the base game, or a bloc that a
+        scenario forms (the formateur of the scenarios it is a party of; elsewhere the
+        largest party).
 
     Attributes
     ----------
@@ -182,7 +184,15 @@ class GameSpec:
 
 
 def _check_later_governments(spec):
-    """A government that formed in a scenario names that scenario's players."""
+    """A government that formed in a scenario names that scenario's players; the
+    formateur is a party of the base game or of a scenario (a bloc formed later)."""
+    if spec.formateur is not None:
+        known = list(spec.game.players)
+        for scenario in spec._scenarios.values():
+            known += [p for p in scenario.game.players if p not in known]
+        if spec.formateur not in known:
+            raise UnknownPlayerError(f"the formateur {spec.formateur!r} is not a party of the"
+                                     f" game or of any scenario; the parties are {known}")
     for government in spec.governments:
         if government.scenario is None:
             continue
@@ -231,9 +241,6 @@ def _check_record(spec):
             raise UnknownPlayerError(f"government {government.name!r} names {strangers[0]!r},"
                                      f" which is not a party; the parties are {list(players)}")
     object.__setattr__(spec, "governments", governments)
-    if spec.formateur is not None and spec.formateur not in players:
-        raise UnknownPlayerError(f"the formateur {spec.formateur!r} is not a party; the"
-                                 f" parties are {list(players)}")
 
 
 def _plain_positions(game, positions):

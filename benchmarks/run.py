@@ -35,7 +35,6 @@ See benchmarks/README.md for the cases, their data sources and recorded results.
 """
 
 import argparse
-import copy
 import datetime
 import gc
 import json
@@ -386,33 +385,32 @@ def simple_tu_factory():
 
 @dataclass
 class StudyInput:
-    """The inputs of the Iraq 2010 report: seats.csv rows and assumptions.toml."""
-    rows: list
-    assumptions: dict
+    """The input of the Iraq 2010 report: its game file, read (reading is not timed)."""
+    spec: object
 
     @property
     def n(self):
-        return len(self.rows)  # lists in seats.csv, the most players of any model
+        return self.spec.game.n  # the lists as elected, the most players of any stage
 
 
 def iraq_study_factory():
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     try:
-        from analyses.iraq2010 import model
+        from analyses.iraq2010 import report
     except ImportError as exc:
         raise DataError(f"cannot import analyses.iraq2010 from {REPO_ROOT}: {exc}") from None
     try:
-        rows, assumptions = model.read_seats(), model.read_assumptions()
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the Iraq 2010 report's inputs: {exc}") from None
-    return lambda: StudyInput(copy.deepcopy(rows), copy.deepcopy(assumptions))
+        spec = pi.read_game(report.GAME_FILE)
+    except (OSError, pi.PowerIndexError) as exc:
+        raise DataError(f"cannot read the Iraq 2010 game file: {exc}") from None
+    return lambda: StudyInput(spec)
 
 
 def build_study(data):
     from analyses.iraq2010 import report
 
-    return report.Study(data.rows, data.assumptions)
+    return report.Timeline(pi.Study(data.spec))
 
 
 def _check_exact_sum(values, total, what):
@@ -466,11 +464,11 @@ def check_nucleolus(result, game):
            "nucleolus is not individually rational")
 
 
-def check_study(study, data):
-    _check(len(study.tables) > 0, "the study has no tables")
-    for key, table in study.tables.items():
-        column = "Owen" if "Owen" in table.columns else "Shapley-Shubik"
-        _check_exact_sum(table.column(column), 1, f"{'/'.join(key)} {column}")
+def check_study(timeline, data):
+    _check(len(timeline.rows) > 0, "the timeline has no games")
+    for name, row in timeline.rows.items():
+        _check(isinstance(row["ss"], Fraction) and 0 <= row["ss"] <= 1,
+               f"{name}: the Kurds' Shapley-Shubik index is no exact share")
 
 
 # case id -> (game label, call, check, method label) for the 20-player game; the two

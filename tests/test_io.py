@@ -1,7 +1,7 @@
 """Game files: reading, writing, round trips, and errors that point at the file, line and field.
 
 The expected games, graphs and quotas are worked out by hand from the file texts; the
-Iraq 2010 seats are those of analyses/iraq2010/seats.csv (Independent High Electoral
+Iraq 2010 seats are those of analyses/iraq2010/iraq2010.toml (Independent High Electoral
 Commission, final results certified 1 June 2010).
 """
 

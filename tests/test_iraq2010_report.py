@@ -1,251 +1,237 @@
-"""The Iraq 2010 report: every scenario's index values and the headline claim about the Kurds,
-recomputed here by brute force from seats.csv and assumptions.toml (sharing no code with
-powerindex), and the report built in a temporary folder, byte for byte reproducible.
+"""The Iraq 2010 report: the game file's seats against the published figures, every game of
+the timeline built by hand and its Kurdish column recomputed by brute force (tests/brute.py,
+sharing no code with powerindex), the narrative's claims checked against those numbers, the
+cohesion model checked by enumeration on a small game, and the report built twice, byte for
+byte, equal to the committed one.
 
-The brute force: a coalition wins when it contains a clique of the compatibility graph with
-at least 163 seats (the report's rule); Shapley-Shubik by the subset formula; the Owen value
-by its double sum over the other unions and the union-mates (Owen 1977).
+The brute force starts from the seats as published (Reuters, 1 June 2010: Iraqiya 91, State
+of Law 89; World Elections, 28 March 2010: INA 70, Kurdistan List 43, Gorran 8, Iraqi Accord
+Front 6, Kurdistan Islamic Union 4, Unity Alliance of Iraq 4; Historical Dictionary of the
+Kurds: Kurdistan Islamic Group 2; Carnegie, 14 December 2009: eight minority seats, five
+Christian) and forms each stage's blocs by hand.
 """
 
-import csv
-import sys
+import itertools
+import shutil
 from fractions import Fraction
 from functools import cache
-from itertools import combinations
-from math import factorial
 
+import brute
 import pytest
 
-from analyses.iraq2010 import model, report
+import powerindex as pi
+from analyses.iraq2010 import report
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-QUOTA = 163
-
-
-# -- the data, read independently ----------------------------------------------------------
-def seat_rows():
-    with open(model.SEATS_FILE, newline="", encoding="utf-8") as handle:
-        return [dict(row, seats=int(row["seats"])) for row in csv.DictReader(handle)]
+PUBLISHED = {"Iraqiya": 91, "State of Law": 89, "INA": 70, "Kurdistan Alliance": 43,
+             "Gorran": 8, "Tawafuq": 6, "KIU": 4, "Unity Alliance": 4, "Rafidain": 3,
+             "KIG": 2, "CSAPC": 2, "Yazidi": 1, "Shabak": 1, "Sabean": 1}
+KURDS_57 = ("Kurdistan Alliance", "Gorran", "KIU", "KIG")
+KURDS_49 = ("Kurdistan Alliance", "KIU", "KIG")
 
 
-def assumptions():
-    with open(model.ASSUMPTIONS_FILE, "rb") as handle:
-        return tomllib.load(handle)
-
-
-GROUPING = {
-    "blocs": lambda row: row["bloc"],
-    "groups": lambda row: row["group"],
-    "lists": lambda row: row["bloc"] if row["bloc"] != "Small lists" else row["short"],
-    "all-lists": lambda row: row["short"],
-}
-
-
-def players_and_seats(model_name):
-    seats = {}
-    for row in seat_rows():
-        player = GROUPING[model_name](row)
-        seats[player] = seats.get(player, 0) + row["seats"]
+def blocs(merges, split=None, drop=()):
+    """Seats by player: the published lists, INA split in two, then merged and dropped."""
+    seats = dict(PUBLISHED)
+    if split is not None:
+        del seats["INA"]
+        seats.update({"INA for Maliki": 70 - split, "ISCI and Fadhila": split})
+    for name, members in merges.items():
+        seats[name] = sum(seats.pop(m) for m in members)
+    for name in drop:
+        del seats[name]
     return seats
 
 
-def incompatible_pairs(players, graph_name):
-    pairs = assumptions()["graphs"][graph_name]["incompatible"]
-    return {frozenset(p) for p in pairs if p[0] in players and p[1] in players}
+# scenario -> (seats by player, quota, unions or None)
+GAMES = {
+    "base": (dict(PUBLISHED), 163, None),
+    "april": (blocs({"Kurdish coalition": KURDS_57}), 163, None),
+    "may": (blocs({"Kurdish coalition": KURDS_57,
+                   "National Alliance": ("State of Law", "INA")}), 163, None),
+    "july": (blocs({"Kurdish coalition": KURDS_57}), 163, [("State of Law", "INA")]),
+    "october": (blocs({"Kurdish coalition": KURDS_57,
+                       "National Alliance": ("State of Law", "INA for Maliki")}, split=17),
+                163, None),
+    "october-26": (blocs({"Kurdish coalition": KURDS_57,
+                          "National Alliance": ("State of Law", "INA for Maliki")},
+                         split=26), 163, None),
+    "november": (blocs({"Kurdish coalition": KURDS_49,
+                        "National Alliance": ("State of Law", "INA for Maliki")}, split=17),
+                 163, None),
+    "president-first-round": (blocs({"Kurdish coalition": KURDS_49,
+                                     "National Alliance": ("State of Law", "INA for Maliki")},
+                                    split=17), 217, None),
+    "president-runoff": (blocs({"Kurdish coalition": KURDS_49,
+                                "National Alliance": ("State of Law", "INA for Maliki")},
+                               split=17, drop=("Iraqiya",)), 118, None),
+    "december": (blocs({"Kurdish coalition": KURDS_49,
+                        "National Alliance": ("State of Law", "INA"),
+                        "Centrist Alliance": ("Tawafuq", "Unity Alliance")}), 163, None),
+}
 
 
-def merge(seats, pairs, members, name):
-    """Merged seats and incompatibilities: the bloc is incompatible with anyone who was
-    incompatible with one of its members."""
-    merged_seats = {}
-    for player, s in seats.items():
-        target = name if player in members else player
-        merged_seats[target] = merged_seats.get(target, 0) + s
-    merged_pairs = set()
-    for pair in pairs:
-        mapped = frozenset(name if p in members else p for p in pair)
-        if len(mapped) == 2:
-            merged_pairs.add(mapped)
-    return merged_seats, merged_pairs
+@cache
+def study():
+    return pi.Study(pi.read_game(report.GAME_FILE))
 
 
-def scenario(model_name, graph_name, key):
-    """(seats per player, incompatible pairs, unions) of one scenario of the report."""
-    seats = players_and_seats(model_name)
-    pairs = incompatible_pairs(seats, graph_name)
-    pacts = assumptions()["pacts"]
-    sadr, grand = pacts["sadr_backs_maliki"], pacts["grand_coalition"]
-    if key == "deadlock":
-        return seats, pairs, []
-    if key == "sadr-merged":
-        return (*merge(seats, pairs, sadr, model.NATIONAL_ALLIANCE), [])
-    if key == "sadr-union":
-        return seats, pairs, [sadr]
-    settled = {p for p in pairs if not p <= set(grand)}  # the deal ends their quarrels
-    if key == "grand-merged":
-        return (*merge(seats, settled, grand, model.GRAND_PACT), [])
-    return seats, settled, [grand]
+@cache
+def timeline():
+    return report.Timeline(study())
 
 
-# -- brute force --------------------------------------------------------------------------
-def winning_table(seats, pairs):
-    """win[S] for every coalition S (a frozenset): it contains a clique with >= 163 seats."""
-    players = list(seats)
-    best = {frozenset(): 0}
-    for size in range(1, len(players) + 1):
-        for members in combinations(players, size):
-            coalition = frozenset(members)
-            is_clique = not any(frozenset(p) in pairs for p in combinations(members, 2))
-            own = sum(seats[p] for p in members) if is_clique else 0
-            best[coalition] = max(own, *(best[coalition - {p}] for p in members))
-    return {c: b >= QUOTA for c, b in best.items()}
+def wins_of(seats, quota, incompatible=frozenset()):
+    """A coalition wins when its compatible members can reach the quota: for every
+    incompatible pair inside it, one of the two stays out (the largest such clique)."""
+    def wins(coalition):
+        clashes = [tuple(p) for p in incompatible if p <= coalition]
+        for leave_out in itertools.product(*clashes):
+            if sum(seats[m] for m in coalition if m not in leave_out) >= quota:
+                return True
+        return False
+    return wins
 
 
-def shapley(players, wins):
-    n = len(players)
-    values = {}
-    for i in players:
-        others = [p for p in players if p != i]
-        total = Fraction(0)
-        for size in range(n):
-            weight = Fraction(factorial(size) * factorial(n - size - 1), factorial(n))
-            for members in combinations(others, size):
-                s = frozenset(members)
-                total += weight * (wins[s | {i}] - wins[s])
-        values[i] = total
-    return values
+def owen_by_subsets(players, wins, unions):
+    """The Owen value by its subset formula (Owen 1977): the unions and the other players
+    are the groups; a player's group joins a random order of the groups, the player a
+    random order of its own group."""
+    from math import factorial
 
-
-def owen(players, wins, unions):
-    groups = [frozenset(u) for u in unions]
-    groups += [frozenset([p]) for p in players if not any(p in g for g in groups)]
+    groups = [tuple(u) for u in unions] + [(p,) for p in players
+                                           if not any(p in u for u in unions)]
     m = len(groups)
     values = {}
-    for k, union in enumerate(groups):
-        rest = [g for j, g in enumerate(groups) if j != k]
-        for i in union:
-            mates = [p for p in union if p != i]
+    for own in groups:
+        others = [g for g in groups if g is not own]
+        for i in own:
+            mates = [p for p in own if p != i]
             total = Fraction(0)
-            for r in range(m):
-                outer = Fraction(factorial(r) * factorial(m - r - 1), factorial(m))
-                for chosen in combinations(rest, r):
-                    base = frozenset().union(*chosen)
-                    for t in range(len(union)):
-                        inner = Fraction(factorial(t) * factorial(len(union) - t - 1),
-                                         factorial(len(union)))
-                        for part in combinations(mates, t):
-                            s = base | frozenset(part)
-                            total += outer * inner * (wins[s | {i}] - wins[s])
+            for r in range(len(others) + 1):
+                outer = Fraction(factorial(r) * factorial(m - 1 - r), factorial(m))
+                for chosen in itertools.combinations(others, r):
+                    base = frozenset(p for g in chosen for p in g)
+                    for s_size in range(len(mates) + 1):
+                        inner = Fraction(factorial(s_size)
+                                         * factorial(len(own) - 1 - s_size),
+                                         factorial(len(own)))
+                        for s_set in itertools.combinations(mates, s_size):
+                            before = base | frozenset(s_set)
+                            total += outer * inner * (wins(before | {i}) - wins(before))
             values[i] = total
     return values
 
 
-@cache
-def brute_power(model_name, graph_name, key):
-    seats, pairs, unions = scenario(model_name, graph_name, key)
-    wins = winning_table(seats, pairs)
+def test_the_seats_are_the_published_ones():
+    spec = pi.read_game(report.GAME_FILE)
+    assert dict(zip(spec.game.players, spec.game.weights, strict=True)) == PUBLISHED
+    assert spec.game.total_weight == 325 and spec.game.quota == 163
+
+
+@pytest.mark.parametrize("name", list(GAMES))
+def test_every_game_of_the_timeline_is_the_one_built_by_hand(name):
+    seats, quota, unions = GAMES[name]
+    game = study().scenarios[name].game
+    assert dict(zip(game.players, game.weights, strict=True)) == seats
+    assert game.quota == quota
+    found = study().scenarios[name].unions
+    assert (found is None) == (unions is None)
+
+
+@pytest.mark.parametrize("name", list(GAMES))
+def test_the_kurdish_column_recomputes_by_brute_force(name):
+    seats, quota, unions = GAMES[name]
     players = list(seats)
-    return owen(players, wins, unions) if unions else shapley(players, wins)
+    wins = wins_of(seats, quota)
+    kurds = "Kurdish coalition" if "Kurdish coalition" in seats else "Kurdistan Alliance"
+    row = timeline().rows[name]
+    if unions is None:
+        assert row["ss"] == brute.shapley_shubik_subsets(players, wins)[kurds]
+    else:
+        assert row["ss"] == owen_by_subsets(players, wins, unions)[kurds]
+    refusal = wins_of(seats, quota, {frozenset(("Iraqiya", p)) for p in
+                                     ("State of Law", "National Alliance")})
+    if unions is None:
+        assert row["ss refusal"] == brute.shapley_shubik_subsets(players, refusal)[kurds]
+    minimal = [set(c) for c in brute.minimal_winning_coalitions(players, wins)
+               if row["formateur"] in c]
+    assert row["coalitions"] == len(minimal)
+    assert row["with"] == sum(kurds in c for c in minimal)
 
 
-def kurds(model_name, values):
-    members = {row["short"] if model_name == "all-lists" else "Kurds"
-               for row in seat_rows() if row["bloc"] == "Kurds"}
-    return sum((v for p, v in values.items() if p in members), Fraction(0))
+def test_the_test_of_collapse_is_the_stated_one():
+    rows = timeline().rows
+    reference = rows[report.REFERENCE]["ss"]
+    collapsed = [n for n, r in rows.items() if r["tested"] and r["ss"] <= reference / 2]
+    assert timeline().collapsed("ss") == collapsed == ["president-runoff"]
+    # the headline: with the Sadrists behind Maliki the Kurds' index rose, it did not fall
+    assert rows["october"]["ss"] > 2 * reference
+    assert rows["october"]["needed"] is False
+
+
+def test_the_runoff_game_leaves_the_alliance_alone_with_a_majority():
+    seats, quota, _ = GAMES["president-runoff"]
+    assert seats["National Alliance"] >= quota == sum(seats.values()) // 2 + 1
+
+
+def test_the_cohesion_model_by_enumeration():
+    # three blocs of 2, 1 and 2 seats, quota 3; the Kurds (1 seat) vote as one; each member
+    # of the others follows its bloc (yes or no with probability 1/2) with probability 1 - d
+    game = pi.WeightedGame([2, 1, 2], 3, players=["A", "K", "B"])
+    d = Fraction(1, 10)
+    total = Fraction(0)
+    for bloc_votes in itertools.product((0, 1), repeat=2):
+        for members in itertools.product((0, 1), repeat=4):
+            p = Fraction(1, 4)
+            for i, vote in enumerate(members):
+                follows = vote == bloc_votes[i // 2]
+                p *= (1 - d) if follows else d
+            yes = sum(members)
+            if yes < 3 <= yes + 1:
+                total += p
+    assert report.kurdish_decisiveness(game, "K", d) == total
+    assert report.kurdish_decisiveness(game, "K", Fraction(0)) == pi.banzhaf(
+        game, normalized=False)["K"]
+
+
+def test_every_fact_of_the_file_has_a_source():
+    spec = pi.read_game(report.GAME_FILE)
+    for party in spec.game.players:
+        assert spec.notes[("party", party)].sources, party
+    for name in spec.changes:
+        assert spec.notes[("scenario", name)].sources, name
+    assert all(spec.notes[("government", g.name)].sources for g in spec.governments)
 
 
 @pytest.fixture(scope="module")
-def study():
-    return report.Study(model.read_seats(), model.read_assumptions())
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("iraq")
+    return report.write_report(out).read_text(encoding="utf-8"), out
 
 
-CASES = [(m, g, k) for m in GROUPING
-         for g in ("open", "feud", "sectarian", "sadrist")
-         for k in ("deadlock", "sadr-merged", "sadr-union", "grand-merged", "grand-union")]
+def test_the_report_opens_with_the_answer_and_ends_with_its_sources(written):
+    text, out = written
+    assert text.index("**The question.**") < text.index("**The answer.**") < text.index(
+        "## The parliament")
+    assert "## Sources" in text and text.index("## Sources") < text.index("## Appendix")
+    for needle in ("shared/", "../", "design card", "brokered by Sadr", "sworn"):
+        assert needle not in text
+    assert (out / "figures" / "kurds-timeline.png").stat().st_size > 10_000
 
 
-def test_the_assumptions_cover_the_graphs_tested():
-    assert sorted(assumptions()["graphs"]) == ["feud", "open", "sadrist", "sectarian"]
-    assert assumptions()["rule"] == "clique"
+def test_the_committed_report_is_a_fresh_build(written):
+    text, out = written
+    committed = report.HERE
+    assert text == (committed / "report.md").read_text(encoding="utf-8")
+    for table in sorted((out / "tables").glob("*.csv")):
+        assert table.read_text(encoding="utf-8") == (
+            committed / "tables" / table.name).read_text(encoding="utf-8"), table.name
+    assert sorted(p.name for p in (out / "tables").glob("*.csv")) == sorted(
+        p.name for p in (committed / "tables").glob("*.csv"))
 
 
-@pytest.mark.parametrize("model_name, graph_name, key", CASES)
-def test_every_scenario_matches_brute_force(study, model_name, graph_name, key):
-    table = study.tables[model_name, graph_name, key]
-    column = "Owen" if key.endswith("union") else "Shapley-Shubik"
-    reported = dict(zip(table.column("player"), table.column(column), strict=True))
-    assert reported == brute_power(model_name, graph_name, key)
-
-
-def test_design_card_headline_kurds_rise_when_sadr_backs_maliki(study):
-    # [163; 91, 89, 70, 57, 18]: the Kurds are pivotal in 2/15 of the orders before the merger
-    # (as often as INA and the small lists) and in 1/6 after it (one of three equal partners
-    # of the 159-seat alliance, which holds 1/2).
-    before = kurds("blocs", brute_power("blocs", "open", "deadlock"))
-    after = kurds("blocs", brute_power("blocs", "open", "sadr-merged"))
-    assert (before, after) == (Fraction(2, 15), Fraction(1, 6))
-    assert study.kurds_power("blocs", "open", "deadlock") == before
-    assert study.kurds_power("blocs", "open", "sadr-merged") == after
-
-
-def test_headline_verdicts_match_brute_force(study):
-    for row in study.headline_rows():
-        m, g = row["model"], row["graph"]
-        before = kurds(m, brute_power(m, g, "deadlock"))
-        merged = kurds(m, brute_power(m, g, "sadr-merged"))
-        union = kurds(m, brute_power(m, g, "sadr-union"))
-        assert (row["before"], row["merged"], row["union"]) == (before, merged, union)
-
-
-def test_headline_claim_no_index_collapse_but_sadrist_red_line_lowers_it():
-    # The report's claim: the Kurds' power index never falls to half with the merger; it
-    # falls (by less than half) exactly under the Sadrist red line, and rises or stays
-    # under every other graph.
-    for m in GROUPING:
-        for g in ("open", "feud", "sectarian", "sadrist"):
-            before = kurds(m, brute_power(m, g, "deadlock"))
-            after = kurds(m, brute_power(m, g, "sadr-merged"))
-            assert after > before / 2
-            assert (after < before) == (g == "sadrist")
-
-
-def test_grand_pact_leaves_the_kurds_nothing():
-    for m in GROUPING:
-        assert kurds(m, brute_power(m, "open", "grand-merged")) == 0
-        assert kurds(m, brute_power(m, "open", "grand-union")) == 0
-
-
-def test_report_is_written_and_reproducible(tmp_path):
-    first = report.write_report(tmp_path / "a")
-    second = report.write_report(tmp_path / "b")
-    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
-                   if p.is_file())
-    assert any(str(f).startswith("figures/") for f in files)
-    assert any(str(f).startswith("tables/") for f in files)
-    for name in files:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    text = first.read_text(encoding="utf-8")
-    assert second.read_text(encoding="utf-8") == text
-    for figure in ("figures/graphs.png", "figures/kurds-headline.png",
-                   "figures/power-vs-seats.png"):
-        assert f"({figure})" in text
-    assert "| Small lists as one block of 18 (design card) | Open | 2/15 (0.1333) |" in text
-
-
-def test_committed_report_is_up_to_date(tmp_path):
-    # report.md in the repository is what `make report` writes from the committed data.
-    built = report.write_report(tmp_path).read_text(encoding="utf-8")
-    assert (model.HERE / "report.md").read_text(encoding="utf-8") == built
-    # and so is report.html, the same report as one page with its figures embedded
-    assert (model.HERE / "report.html").read_bytes() == (tmp_path / "report.html").read_bytes()
-
-
-def test_bad_seat_file_names_the_line(tmp_path):
-    bad = tmp_path / "seats.csv"
-    bad.write_text("list,short,seats,bloc,group\nA,A,ninety,A,A\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"line 2: seats must be a positive integer, got 'ninety'"):
-        model.read_seats(bad)
+def test_the_same_file_gives_the_same_bytes(tmp_path, written):
+    text, _ = written
+    copy = tmp_path / "iraq2010.toml"
+    shutil.copy(report.GAME_FILE, copy)
+    assert report.write_report(tmp_path / "again", copy).read_text(encoding="utf-8") == text

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::powerindex.ImproperGameWarning"
 
 PROPERTY = settings(deadline=None, max_examples=40)
 
-# Iraq 2010, Council of Representatives: 325 seats, 163 to govern (analyses/iraq2010/seats.csv).
+# Iraq 2010, Council of Representatives: 325 seats, 163 to govern (analyses/iraq2010/iraq2010.toml).
 IRAQ_SEATS = {"Iraqiya": 91, "SoL": 89, "INA": 70, "KDP+PUK": 43, "Gorran": 8, "KIU": 4,
               "KIG": 2, "Tawafuq": 6, "Unity": 4, "Rafidain": 3, "CSAPC": 2, "Yazidi": 1,
               "Shabak": 1, "Sabean": 1}

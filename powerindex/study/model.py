@@ -152,7 +152,7 @@ class Study:
     def comparison(self, index="shapley_shubik", graph_name=None):
         """Every scenario side by side (``graph_name``: under that graph instead of each
         scenario's own), with the change from the base game."""
-        scenarios = {name: self._under(name, graph_name) for name in self.scenarios}
+        scenarios = {name: self.under(name, graph_name) for name in self.scenarios}
         table = compare(scenarios, index=index, baseline=BASE)
         what = ("Shapley-Shubik (Owen with unions)" if index == "shapley_shubik" else
                 "Banzhaf (Banzhaf-Owen with unions)") + " across scenarios"
@@ -163,10 +163,10 @@ class Study:
         table.title = self.heading(what)
         return table
 
-    def _under(self, name, graph_name):
-        """Scenario ``name`` under the graph shown as ``graph_name`` (its own graph when
-        None): the scenario's changes applied again from that graph, so that its mergers
-        and drops carry the graph along."""
+    def under(self, name, graph_name):
+        """Scenario ``name`` under the graph shown as ``graph_name`` (a key of
+        :attr:`graphs`; the scenario's own graph when None): the scenario's changes applied
+        again from that graph, so that its mergers and drops carry the graph along."""
         if graph_name is None:
             return self.scenarios[name]
         key = self.graphs[graph_name]

@@ -145,14 +145,15 @@ def test_committed_page_has_every_table_and_figure_of_the_report(folder):
     assert sum(page.tags.count(f"h{k}") for k in range(2, 7)) == len(headings)
 
 
-def test_iraq_page_shows_the_kurds_and_the_compatibility_graphs():
+def test_iraq_page_shows_the_kurds_timeline_and_its_figure():
     folder = ROOT / "analyses" / "iraq2010"
     page = Page((folder / "report.html").read_text(encoding="utf-8"))
-    headline = page.tables[0]
-    assert headline[1][:3] == ["Small lists as one block of 18 (design card)", "Open",
-                               "2/15 (0.1333)"]
+    headline = page.tables[0]  # the seats
+    assert headline[1][:2] == ["Iraqiya", "91"]
+    timeline = next(t for t in page.tables if t[0][0] == "stage or vote")
+    assert timeline[1][:2] == ["7 March", "base"] and len(timeline) == 11
     alts = [img["alt"] for img in page.images]
-    assert "The compatibility graphs, node area by power" in alts
+    assert "The Kurds' power across the stages and votes of 2010" in alts
     # a contents list links to every section
     contents = [v for tag, name, v in page.references if tag == "a" and v.startswith("#")]
     assert len(contents) == (folder / "report.md").read_text(encoding="utf-8").count("\n## ")

@@ -13,8 +13,12 @@ HERE = Path(__file__).resolve().parent
 MEMBERS_FILE = HERE / "members.csv"
 
 POPULATION_SOURCE = (
-    "Eurostat, population on 1 January 2024, in thousands (rounded), as shipped in"
-    " shared/data/eu27_pop_2024.json \"for benchmarking only\""
+    "Eurostat, population on 1 January 2024 (news release 'EU population increases again in"
+    " 2024', 11 July 2024, https://ec.europa.eu/eurostat/web/products-eurostat-news/w/"
+    "ddn-20240711-1, dataset demo_gind: 449.2 million), by member state to the nearest 100"
+    " persons as listed in WikiMili's copy of 'List of European Union member states by"
+    " population' (https://wikimili.com/en/List_of_European_Union_member_states_by_population),"
+    " here in thousands, rounded half up"
 )
 
 # Lisbon (Art. 16(4) TEU, Art. 238(3) TFEU): 55% of the members (15 of 27) representing

@@ -184,6 +184,21 @@ def report_text(study):
         " would need a table too large for the generating-function engine, so all 2^27"
         f" coalitions are enumerated in chunks, method `{study.methods['Nice']}`.",
         "",
+        "## Sources",
+        "",
+        f"- Populations: {POPULATION_SOURCE}.",
+        "- The Council's own figures for 2024: Council Decision (EU, Euratom) 2023/2827 of"
+        " 12 December 2023 amending its Rules of Procedure, Annex III (OJ L, 2023/2827,"
+        " 14.12.2023; https://eur-lex.europa.eu/legal-content/DE/TXT/HTML/?uri=OJ%3AL_202302827),"
+        " from the data available to Eurostat on 30 September 2023; only its first six figures"
+        " could be retrieved here (Germany 84,311,244; France 68,070,697; Italy 59,691,110;"
+        " Spain 48,063,694; Poland 37,723,532; Romania 19,051,562), so they are not used.",
+        "- The Lisbon rule: Treaty on European Union, Art. 16(4); Treaty on the Functioning of"
+        " the European Union, Art. 238(3).",
+        "- The Nice rule: the Treaty of Nice's weighted votes as amended by the Acts of"
+        " Accession (Croatia 7); the quota for today's 27 members is an assumption (the"
+        " treaty's share, 255 of 345), a counterfactual.",
+        "",
     ]
     return "\n".join(lines)
 

@@ -1,8 +1,11 @@
 """The Security Council report: every reported index recomputed by brute force from
-councils.toml (tests/brute.py, sharing no code with powerindex), Shapley and Shubik's
-published values, and the report built twice in a temporary folder, byte for byte.
+councils.toml (tests/brute.py, sharing no code with powerindex, looping over every
+coalition), every committed table checked against it, Shapley and Shubik's published
+values, the report built twice in a temporary folder, byte for byte, and its sources.
 """
 
+import csv
+import re
 import sys
 from fractions import Fraction
 from functools import cache
@@ -132,6 +135,74 @@ def test_committed_report_is_up_to_date(tmp_path):
     assert (model.HERE / "report.md").read_text(encoding="utf-8") == built
     # and so is report.html, the same report as one page with its figures embedded
     assert (model.HERE / "report.html").read_bytes() == (tmp_path / "report.html").read_bytes()
+    # and so is every table
+    tables = sorted(p.name for p in (tmp_path / "tables").iterdir())
+    assert tables == sorted(p.name for p in (model.HERE / "tables").iterdir())
+    for name in tables:
+        assert (model.HERE / "tables" / name).read_bytes() == (
+            tmp_path / "tables" / name).read_bytes(), name
+
+
+def read_table(name):
+    with open(model.HERE / "tables" / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("key", ["1965", "1945"])
+def test_committed_per_member_table_is_the_brute_force(key):
+    expected = reference(key)
+    rows = read_table(f"indices-{key}.csv")
+    assert [r["member"] for r in rows] == players(key)
+    for row in rows:
+        member = row["member"]
+        assert row["permanent"] == ("true" if member in councils()[key]["permanent"]
+                                    else "false")
+        for name, values in expected.items():
+            assert Fraction(row[name]) == values[member], (member, name)
+
+
+def test_committed_summary_tables_are_the_brute_force():
+    summary = read_table("summary.csv")
+    per_seat = {r["council"]: r for r in read_table("per-seat.csv")}
+    checked = 0
+    for key, council in councils().items():
+        expected = reference(key)
+        permanent, elected = council["permanent"][0], "E1"
+        n_permanent, n_elected = len(council["permanent"]), council["elected_seats"]
+        rows = [r for r in summary if r["council"] == key]
+        assert [r["index"] for r in rows] == list(expected)
+        for row in rows:
+            values = expected[row["index"]]
+            p, e = Fraction(values[permanent]), Fraction(values[elected])
+            assert Fraction(row["permanent member"]) == p
+            assert Fraction(row["elected member"]) == e
+            assert Fraction(row["five permanent"]) == n_permanent * p
+            assert Fraction(row["elected together"]) == n_elected * e
+            assert Fraction(row["permanent / elected"]) == p / e
+            checked += 1
+        seat = Fraction(1, n_permanent + n_elected)
+        ss = expected["Shapley-Shubik"]
+        row = per_seat[council["title"]]
+        assert Fraction(row["one seat's share"]) == seat
+        assert Fraction(row["permanent member"]) == ss[permanent] / seat
+        assert Fraction(row["elected member"]) == ss[elected] / seat
+    assert checked == 14 and len(summary) == 14 and len(per_seat) == 2
+
+
+def test_report_cites_its_sources_and_no_path_outside_the_repository():
+    text = (model.HERE / "report.md").read_text(encoding="utf-8")
+    assert "## References" not in text
+    assert text.count("\n## Sources\n") == 1
+    sources = text.split("\n## Sources\n")[1]
+    for council in councils().values():
+        for source in council["sources"]:
+            assert f"- {council['title']}: {source}" in sources
+    assert "resolutions 1991 A and B (XVIII)" in sources
+    assert "Shapley and M. Shubik" in sources and "(1954) 787-792" in sources
+    for document in (text, (model.HERE / "README.md").read_text(encoding="utf-8"),
+                     model.COUNCILS_FILE.read_text(encoding="utf-8")):
+        assert "shared/" not in document and "../" not in document
+        assert not re.search(r"(?<![\w/.:])/(work|home|tmp|Users)/", document)
 
 
 def test_bad_council_file_names_the_field(tmp_path):

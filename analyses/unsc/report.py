@@ -9,8 +9,6 @@ from pathlib import Path
 
 import powerindex as pi
 
-from .._command import write_pages
-from .._command import write_text as _write
 from .model import COUNCILS_FILE, HERE, INDICES, read_councils, study_council
 
 
@@ -154,19 +152,23 @@ def indices_section(study, figures):
     return "\n".join(lines)
 
 
-def per_seat_section(study, figures):
-    lines = ["## Power per seat", "",
-             "Every member has one vote, so a fair share would be one vote's share of the"
-             " Council. Power per seat share (Shapley-Shubik):", ""]
+def per_seat_table(study):
+    """Power per seat share (Shapley-Shubik), one row per council."""
     rows = []
     for council in study.councils:
         ss = council.indices["Shapley-Shubik"]
         share = Fraction(1, council.size)
         rows.append([council.spec["title"], share, ss[council.permanent] / share,
                      ss[council.elected] / share])
-    table = pi.Table(["council", "one seat's share", "permanent member", "elected member"],
-                     rows)
-    lines += [table.to_markdown(), "",
+    return pi.Table(["council", "one seat's share", "permanent member", "elected member"],
+                    rows)
+
+
+def per_seat_section(tables, figures):
+    lines = ["## Power per seat", "",
+             "Every member has one vote, so a fair share would be one vote's share of the"
+             " Council. Power per seat share (Shapley-Shubik; `tables/per-seat.csv`):", ""]
+    lines += [tables["per-seat"].to_markdown(), "",
               f"![Power against share of seats, by group]({figures['power-vs-seats']})"]
     return "\n".join(lines)
 
@@ -194,28 +196,40 @@ def caveats_section():
     ])
 
 
-# -- files ------------------------------------------------------------------------------------
-def write_tables(study, out_dir):
+def sources_section(study):
+    """The Charter texts of each council and the resolution that amended them (each
+    council's sources in councils.toml), and the paper whose values the report checks."""
+    lines = ["## Sources", ""]
     for council in study.councils:
-        names = [name for name, _ in INDICES]
+        lines += [f"- {council.spec['title']}: {source}" for source in council.spec["sources"]]
+    if study.published.get("citation"):
+        lines.append(f"- Shapley and Shubik's values, checked above: {study.published['citation']}")
+    return "\n".join(lines)
+
+
+# -- files ------------------------------------------------------------------------------------
+def tables_of(study):
+    """Every table of the report, by file stem: per-member indices for each council, the
+    permanent-against-elected summary and power per seat."""
+    tables = {}
+    names = [name for name, _ in INDICES]
+    for council in study.councils:
         rows = [[player, player in council.spec["permanent"],
                  *(council.indices[name][player] for name in names)]
                 for player in council.charter.players]
-        table = pi.Table(["member", "permanent", *names], rows)
-        _write(out_dir / "tables" / f"indices-{council.key}.csv", table.to_csv())
-    summary = pi.Table(
+        tables[f"indices-{council.key}"] = pi.Table(["member", "permanent", *names], rows)
+    tables["summary"] = pi.Table(
         ["council", "index", "permanent member", "elected member", "five permanent",
          "elected together", "permanent / elected"],
         [[council.key, *row] for council in study.councils
          for row in study.summary_rows(council)])
-    _write(out_dir / "tables" / "summary.csv", summary.to_csv())
+    tables["per-seat"] = per_seat_table(study)
+    return tables
 
 
 def write_figures(study, out_dir):
     """Draw the figures; returns their paths relative to the report."""
     from matplotlib.figure import Figure
-
-    from powerindex import plot
 
     folder = out_dir / "figures"
     folder.mkdir(parents=True, exist_ok=True)
@@ -235,7 +249,7 @@ def write_figures(study, out_dir):
         ax.set_title(council.spec["title"], fontsize=10)
     axes[0].set_ylabel("power of one member (log scale)")
     axes[0].legend(fontsize=8)
-    plot.save(figure, folder / "power-per-member.png")
+    pi.plot.save(figure, folder / "power-per-member.png")
 
     tables = {}
     for council in study.councils:
@@ -248,13 +262,13 @@ def write_figures(study, out_dir):
               sum((ss[p] for p in permanent), Fraction(0))],
              [f"{len(elected)} elected", Fraction(len(elected), council.size),
               sum((ss[p] for p in elected), Fraction(0))]])
-    plot.save(plot.power_vs_seats(tables, title="Security Council: power against seats"),
-              folder / "power-vs-seats.png")
+    pi.plot.save(pi.plot.power_vs_seats(tables, title="Security Council: power against seats"),
+                 folder / "power-vs-seats.png")
     return {"per-member": "figures/power-per-member.png",
             "power-vs-seats": "figures/power-vs-seats.png"}
 
 
-def build_report(study, figures):
+def build_report(study, figures, tables):
     parts = [
         "# The UN Security Council: the power of the veto",
         "",
@@ -271,16 +285,11 @@ def build_report(study, figures):
         "",
         rules_section(study),
         indices_section(study, figures),
-        per_seat_section(study, figures),
+        per_seat_section(tables, figures),
         "",
         caveats_section(),
         "",
-        "## References",
-        "",
-        "- " + study.published.get("citation", ""),
-        "- Charter of the United Nations, Articles 23 and 27 (1945 text and as amended in"
-        " force 31 August 1965); General Assembly resolutions 1991 A and B (XVIII),"
-        " 17 December 1963.",
+        sources_section(study),
     ]
     return "\n".join(parts).rstrip() + "\n"
 
@@ -292,5 +301,5 @@ def write_report(out_dir=HERE, councils_file=COUNCILS_FILE):
     out_dir.mkdir(parents=True, exist_ok=True)
     study = Study(*read_councils(councils_file))
     figures = write_figures(study, out_dir)
-    write_tables(study, out_dir)
-    return write_pages(out_dir, build_report(study, figures))
+    tables = tables_of(study)
+    return pi.write_pages(out_dir, build_report(study, figures, tables), tables)

@@ -125,7 +125,8 @@ def _eu27_populations():
     from analyses.eu_council import model
 
     with open(model.MEMBERS_FILE, newline="", encoding="utf-8") as handle:
-        return [int(row["population_thousands"]) for row in csv.DictReader(handle)]
+        # in thousands, rounded half up, as the engines' tests have always used them
+        return [(int(row["population"]) + 500) // 1000 for row in csv.DictReader(handle)]
 
 
 def _random(seed, n, top):

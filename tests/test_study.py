@@ -263,15 +263,29 @@ def test_every_graph_of_the_file_is_tried_on_every_scenario(record_report):
     assert "### Anyone with anyone" in text
 
 
-def test_theories_without_a_position_the_range_theories_need_say_why():
+def theories_with_positions(positions):
     spec = pi.readwrite.loads('majority = true\nparties = [{ name = "A", seats = 4 },'
                               ' { name = "B", seats = 3 }, { name = "C", seats = 2 }]\n'
-                              '[positions]\nA = 1\nB = 2\n', "toml")
-    table = pi.Study(spec).theories_table()
-    assert "minimal range" not in table.column("theory")
-    assert any(note.startswith("No range theories:") and "'C'" in note for note in table.notes)
-    # Every other theory is still there: A + B, A + C and B + C are the minimal winning.
+                              f'[positions]\n{positions}\n', "toml")
+    return pi.Study(spec).theories_table()
+
+
+def test_range_theories_without_every_position_use_the_parties_that_have_one():
+    # C has no position: among A and B (C's seats voting no, quota 5 of 9) only A + B wins
+    table = theories_with_positions("A = 1\nB = 2")
+    ranged = [row[1] for row in table.rows if row[0] == "minimal range"]
+    assert ranged == ["A + B"]
+    assert any("parties with a position" in note and "C (2 seats)" in note
+               for note in table.notes)
+    # Every other theory is of the whole game: A + B, A + C and B + C are minimal winning.
     assert table.column("theory").count("minimal winning") == 3
+
+
+def test_range_theories_say_why_when_the_placed_parties_cannot_win():
+    table = theories_with_positions("C = 1")
+    assert "minimal range" not in table.column("theory")
+    assert any(note.startswith("No range theories:") and "'A'" in note
+               for note in table.notes)
 
 
 LATER_GOVERNMENT = """\

@@ -207,9 +207,9 @@ def timeline_section(study, timeline):
                    "Shapley-Shubik", "Banzhaf", "Shapley-Shubik, Iraqiya refuses Maliki",
                    "formateur", "needed by the formateur", "collapse?"], rows),
         "",
-        "The Kurds' presidency (Talabani, re-elected on 11 November) followed an"
-        " ethno-sectarian convention of sharing the top posts; it is no evidence about a"
-        " priori power.",
+        "The presidency went to a Kurd (Talabani, re-elected on 11 November); whatever the"
+        " understanding among the blocs that allotted it, one office is no evidence about a"
+        " priori power, which is measured by votes, not posts.",
     ])
 
 

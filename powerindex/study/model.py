@@ -208,7 +208,19 @@ class Study:
         except PositionError as exc:  # a party the range theories need has no position
             theories = coalition_theories(scenario.game, scenario.graph, order,
                                           rule=scenario.rule)
-            notes.append(f"No range theories: {exc}.")
+            placed, note = self.placed_game() if name == BASE else (None, None)
+            if placed is None:
+                notes.append(f"No range theories: {exc}.")
+            else:  # as the positions section does: among the parties that have one
+                graph = (None if scenario.graph is None
+                         else scenario.graph.subgraph(placed.players).copy())
+                spatial = coalition_theories(
+                    placed, graph, rule=scenario.rule,
+                    positions={p: positions[p] for p in placed.players})
+                theories.update({theory: found for theory, found in spatial.items()
+                                 if "range" in theory})
+                notes.append(f"The range theories are those of the parties with a position."
+                             f" {note}")
         rows = [[theory, " + ".join(map(label, c.members)), len(c.members), c.seats]
                 for theory, coalitions in theories.items() for c in coalitions]
         counts = "; ".join(f"{theory}: {len(found)}" for theory, found in theories.items())

@@ -235,3 +235,24 @@ def test_the_same_file_gives_the_same_bytes(tmp_path, written):
     copy = tmp_path / "iraq2010.toml"
     shutil.copy(report.GAME_FILE, copy)
     assert report.write_report(tmp_path / "again", copy).read_text(encoding="utf-8") == text
+
+
+def test_the_closed_minimal_range_coalitions_by_brute_force():
+    # The placed lists on the first dimension (the file's coding); the others vote no.
+    first = {"Iraqiya": 0, "State of Law": 1, "INA": 2, "Kurdistan Alliance": 0,
+             "Gorran": 0, "KIU": 2, "KIG": 2}
+    closed = []
+    for size in range(1, len(first) + 1):
+        for coalition in itertools.combinations(first, size):
+            low = min(first[p] for p in coalition)
+            high = max(first[p] for p in coalition)
+            inside = {p for p in first if low <= first[p] <= high}
+            if inside == set(coalition) and sum(PUBLISHED[p] for p in coalition) >= 163:
+                closed.append((high - low, frozenset(coalition)))
+    least = min(width for width, _ in closed)
+    expected = {c for width, c in closed if width == least}
+    text = report.positions(study())
+    for coalition in expected:
+        seats = sum(PUBLISHED[p] for p in coalition)
+        assert f"({seats} seats)" in text.split("closed minimal range coalitions need")[1]
+    assert len(expected) == 2

@@ -347,3 +347,16 @@ def test_sections_move_into_the_appendix_in_order_and_one_level_down(tmp_path):
     assert "\n#### base\n" in appendix
     with pytest.raises(pi.ReportError, match="unknown section 'nowhere'"):
         pi.write_report(spec, tmp_path, figures=False, appendix=("nowhere",))
+
+
+def test_a_formateur_may_be_a_later_bloc_but_must_exist_somewhere():
+    spec = pi.readwrite.loads(LATER_GOVERNMENT.replace("majority = true",
+                                                       'majority = true\nformateur = "BC"'),
+                              "toml")
+    study = pi.Study(spec)
+    assert study.formateur_of("alliance") == "BC" and study.formateur_of("base") == "A"
+    with pytest.raises(pi.GameFileError, match=r"line 2, field 'formateur': the formateur"
+                                               r" 'XY' is not a party of the game or of any"):
+        pi.readwrite.loads(LATER_GOVERNMENT.replace("majority = true",
+                                                    'majority = true\nformateur = "XY"'),
+                           "toml")

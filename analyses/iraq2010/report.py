@@ -11,6 +11,7 @@ file, so that changing the file changes the words.
 """
 
 from fractions import Fraction
+from math import comb
 from pathlib import Path
 
 import powerindex as pi
@@ -79,13 +80,13 @@ class Timeline:
                    "formateur": study.formateur_of(name)}
             refusal = study.under(name, "Iraqiya refuses a Maliki government")
             row["ss refusal"] = refusal.power("shapley_shubik")[kurds]
-            formateur = row["formateur"]
-            led = [set(c) for c in pi.minimal_winning_coalitions(scenario.effective_game)
-                   if formateur in c and formateur != kurds]
-            row["coalitions"] = len(led) if formateur != kurds else None
-            row["with"] = sum(kurds in c for c in led)
-            row["needed"] = None if formateur == kurds else (bool(led)
-                                                             and row["with"] == len(led))
+            row.update(coalitions=None, needed=None)
+            if row["formateur"] != kurds:  # the minimal winning coalitions it can lead
+                led = [c for c in pi.minimal_winning_coalitions(scenario.effective_game)
+                       if row["formateur"] in c]
+                row["coalitions"] = len(led)
+                row["with"] = sum(kurds in c for c in led)
+                row["needed"] = bool(led) and row["with"] == len(led)
             self.rows[name] = row
         reference = self.rows[REFERENCE]
         tested = False
@@ -237,18 +238,10 @@ def artefacts(study):
 def _bloc_distribution(seats, d):
     """Distribution of a bloc's yes votes: the bloc votes yes or no with probability 1/2,
     each member follows it with probability 1 - d."""
-    def binomial(n, p):
-        dist = [Fraction(0)] * (n + 1)
-        for k in range(n + 1):
-            dist[k] = Fraction(_choose(n, k)) * p ** k * (1 - p) ** (n - k)
-        return dist
-    yes, no = binomial(seats, 1 - d), binomial(seats, d)
-    return [(a + b) / 2 for a, b in zip(yes, no, strict=True)]
+    def binomial(p):
+        return [comb(seats, k) * p ** k * (1 - p) ** (seats - k) for k in range(seats + 1)]
 
-
-def _choose(n, k):
-    from math import comb
-    return comb(n, k)
+    return [(a + b) / 2 for a, b in zip(binomial(1 - d), binomial(d), strict=True)]
 
 
 def _convolve(a, b):

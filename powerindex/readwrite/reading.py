@@ -126,7 +126,7 @@ class _Reader(FieldReader):
         try:
             return GameSpec(game, **fields, changes=changes, notes=self.notes, **record)
         except UnknownPlayerError as exc:  # a later government or the formateur is unknown
-            field_name = "formateur" if str(exc).startswith("the formateur") else "governments"
+            field_name = getattr(exc, "field", "governments")
             self.fail(str(exc), field=field_name, anchors=(key_anchor(field_name),),
                       where=(field_name,))
 

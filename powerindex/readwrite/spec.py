@@ -142,7 +142,7 @@ class GameSpec:
             except ChangeError as exc:
                 raise exc.error from None
         object.__setattr__(self, "_scenarios", scenarios)
-        _check_later_governments(self)
+        _check_scenario_references(self)
 
     @property
     def scenarios(self):
@@ -183,7 +183,7 @@ class GameSpec:
         return f"<GameSpec{title}: {', '.join(parts)}>"
 
 
-def _check_later_governments(spec):
+def _check_scenario_references(spec):
     """A government that formed in a scenario names that scenario's players; the
     formateur is a party of the base game or of a scenario (a bloc formed later)."""
     if spec.formateur is not None:
@@ -191,8 +191,10 @@ def _check_later_governments(spec):
         for scenario in spec._scenarios.values():
             known += [p for p in scenario.game.players if p not in known]
         if spec.formateur not in known:
-            raise UnknownPlayerError(f"the formateur {spec.formateur!r} is not a party of the"
-                                     f" game or of any scenario; the parties are {known}")
+            error = UnknownPlayerError(f"the formateur {spec.formateur!r} is not a party of"
+                                       f" the game or of any scenario; the parties are {known}")
+            error.field = "formateur"  # the game file's key, for the reader's message
+            raise error
     for government in spec.governments:
         if government.scenario is None:
             continue

@@ -411,10 +411,12 @@ def test_result_type(iraq):
         assert isinstance(result, pi.PowerIndexResult)
         assert result.index == name
         assert result.game is iraq
-        assert result.method == "enumerate"
+        assert result.method == "generating"
         assert list(result) == IRAQ
         assert all(isinstance(v, F) for v in result.values())
-        assert index(iraq, [["SoL", "INA"]], method="enumerate") == result
+        enumerated = index(iraq, [["SoL", "INA"]], method="enumerate")
+        assert enumerated.method == "enumerate"
+        assert dict(enumerated) == dict(result)
 
 
 def test_a_twenty_player_game_within_seconds():
@@ -522,8 +524,9 @@ def test_one_player_unions_are_fine(iraq):
 
 
 def test_bad_method_and_non_games(iraq):
-    with pytest.raises(pi.InvalidMethodError, match="'generating'"):
-        owen(iraq, [], method="generating")
+    simple = pi.SimpleGame(["a", "b", "c"], [["a", "b"], ["a", "c"]])
+    with pytest.raises(pi.InvalidMethodError, match="'generating' needs a WeightedGame"):
+        owen(simple, [], method="generating")
     with pytest.raises(pi.InvalidMethodError):
         banzhaf_owen(iraq, [], method="backtrack")
     for index in (owen, banzhaf_owen, quotient_game):

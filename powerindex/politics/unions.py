@@ -59,8 +59,11 @@ from math import factorial
 import numpy as np
 
 from .._engines import enumeration
+from .._engines import unions as union_engine
+from .._engines.dispatch import ENUMERATE_BELOW
+from .._engines.plans import WeightThreshold
 from .._structures import partition
-from ..errors import InvalidMethodError
+from ..errors import GameTooLargeError, InvalidMethodError
 from ..games.base import check_game
 from ..games.simple import grouped_game
 from ..indices.results import PowerIndexResult
@@ -68,7 +71,7 @@ from ..tu.game import TUGame
 
 __all__ = ["owen", "banzhaf_owen", "quotient_game"]
 
-METHODS = ("auto", "enumerate")
+METHODS = ("auto", "generating", "enumerate")
 
 # Masks handled per numpy pass: bounds the temporary arrays to a few tens of megabytes.
 _CHUNK = 1 << 20
@@ -76,11 +79,43 @@ _CHUNK = 1 << 20
 
 # -- checks ------------------------------------------------------------------------------------
 def _groups(game, unions, index):
-    """Member positions of every union, after checking the game, the unions and the size."""
+    """Member positions of every union, after checking the game and the unions."""
     check_game(game, index)
-    groups = [members for _, members in partition(game, unions)]
+    return [members for _, members in partition(game, unions)]
+
+
+def _resolve(game, groups, method, index):
+    """``"generating"`` or ``"enumerate"``: the method asked for, checked, or the default.
+
+    Under ``"auto"`` a weighted game is counted by generating functions unless it has few
+    players and weights so large that visiting its 2**n coalitions is cheaper, or its
+    tables would pass the engine's limit (then it is enumerated if it has at most 26
+    players, and refused otherwise).
+    """
+    plan = game.counting_plan()
+    if method == "generating" and not isinstance(plan, WeightThreshold):
+        raise InvalidMethodError(
+            f"method 'generating' needs a WeightedGame, but this is a {type(game).__name__};"
+            " use method='enumerate' or 'auto'"
+        )
+    if isinstance(plan, WeightThreshold) and method != "enumerate":
+        cells, limit = union_engine.table_cells(plan.weights, plan.quota, groups,
+                                                index == "owen")
+        small = game.n <= enumeration.MAX_PLAYERS
+        if method == "auto" and game.n <= ENUMERATE_BELOW and cells > max(game.n << game.n,
+                                                                          1 << 20):
+            return "enumerate"
+        if cells <= limit:
+            return "generating"
+        if method == "generating" or not small:
+            raise GameTooLargeError(
+                f"{index} by generating functions would need tables of {cells} words for"
+                f" this game (at most {limit}): too many unions with weights too large in"
+                " integer units" + ("; use method='enumerate' for up to 26 players"
+                                    if method == "generating" and small else "")
+            )
     enumeration.check_size(game.n)
-    return groups
+    return "enumerate"
 
 
 def _check_method(method, index):
@@ -160,6 +195,19 @@ def _result(index, game, values, method):
     return PowerIndexResult(index, game, dict(zip(game.players, values, strict=True)), method)
 
 
+def _union_result(game, unions, method, index):
+    groups = _groups(game, unions, index)
+    method = _resolve(game, groups, method, index)
+    if method == "generating":
+        plan = game.counting_plan()
+        values = union_engine.union_values(plan.weights, plan.quota, groups, index == "owen")
+    elif index == "owen":
+        values = _owen_values(game.counting_plan().winning_table(), groups, game.n)
+    else:
+        values = _banzhaf_owen_values(game.counting_plan().winning_table(), groups, game.n)
+    return _result(index, game, values, method)
+
+
 # -- public functions ------------------------------------------------------------------------
 def owen(game, unions, *, method="auto"):
     """Owen value: the Shapley-Shubik index of a game whose players bargain in unions.
@@ -182,8 +230,12 @@ def owen(game, unions, *, method="auto"):
         The a priori unions: disjoint, non-empty lists of player names. As a list, each
         union is named by its members joined with ``"+"``; as a dict, by its key. Players
         in no union are unions of one. A union of one player is allowed.
-    method : {"auto", "enumerate"}, optional
-        Enumeration of the coalitions is the only algorithm.
+    method : {"auto", "generating", "enumerate"}, optional
+        ``"generating"``: generating functions, for weighted games (any number of
+        players; exact). ``"enumerate"``: all coalitions, for any simple game of up to 26
+        players. ``"auto"`` (default) takes generating functions for a weighted game and
+        enumerates other games, or a weighted game of few players with weights so large
+        that visiting its coalitions is cheaper.
 
     Returns
     -------
@@ -198,9 +250,10 @@ def owen(game, unions, *, method="auto"):
     UnknownPlayerError
         A union names someone who is not a player.
     InvalidMethodError
-        A method other than ``"auto"`` or ``"enumerate"``.
+        An unknown method, or ``"generating"`` for a game without weights.
     GameTooLargeError
-        More than 26 players.
+        Enumeration of more than 26 players, or generating functions whose largest table
+        would pass 2**27 words (1 GiB).
 
     Notes
     -----
@@ -210,8 +263,13 @@ def owen(game, unions, *, method="auto"):
     that union in :func:`quotient_game`. With every player alone, or with one union of
     everybody, it is the Shapley-Shubik index.
 
-    Cost: O(2**(m + p_k - 2)) for each member of union k, at most O(n 2**n) time in all
-    (n players, m unions), plus O(2**n) memory for the winning table.
+    Cost by generating functions [3]_ [4]_, for integer weights with quota q (after
+    dividing out their common divisor), m unions and U_k the weight of union k: the
+    product over the unions by size and weight, O(m^2 q) word additions and O(m q) words;
+    per union, its quotient and the product over its p_k members, O(m q + p_k^2 U_k); per
+    member, O(p_k U_k) exact integer operations. By enumeration: O(2**(m + p_k - 2)) for
+    each member of union k, at most O(n 2**n) time in all (n players), plus O(2**n) memory
+    for the winning table.
 
     A :class:`~powerindex.TUGame` gets the Owen value of its worths (the same formula
     with v(S) in place of win or lose).
@@ -224,6 +282,12 @@ def owen(game, unions, *, method="auto"):
     .. [2] J. M. Gimenez and M. A. Puente, "The Owen and the Owen-Banzhaf values applied
        to the study of the Madrid Assembly and the Andalusian Parliament in legislature
        2015-2019", ICORES 2019, SciTePress, 2019, Table 1.
+    .. [3] J. M. Alonso-Meijide and C. Bowles, "Generating functions for coalitional
+       power indices: an application to the IMF", Annals of Operations Research 137
+       (2005), 21-44. https://doi.org/10.1007/s10479-005-2244-z
+    .. [4] J. Staudacher, F. Wagner and J. Filipp, "Dynamic programming for computing
+       power indices for weighted voting games with precoalitions", Games 13(1) (2022), 6.
+       https://doi.org/10.3390/g13010006
 
     Examples
     --------
@@ -237,13 +301,21 @@ def owen(game, unions, *, method="auto"):
     {'PP': Fraction(2, 3), 'PSOE': Fraction(0, 1), 'Podemos': Fraction(0, 1), 'Cs': Fraction(1, 3)}
     >>> owen(madrid, {"left": ["PSOE", "Podemos", "Cs"]})["Cs"]
     Fraction(1, 3)
+
+    A chamber of 101 members, 51 needed, two parties of 40 and 50 members voting as unions
+    and 11 independents: far beyond enumeration, exact by generating functions.
+
+    >>> chamber = pi.WeightedGame([1] * 101, 51)
+    >>> values = owen(chamber, {"left": chamber.players[:40], "right": chamber.players[40:90]})
+    >>> values.method, sum(values.values())
+    ('generating', Fraction(1, 1))
+    >>> values["P1"], values["P41"], values["P101"]
+    (Fraction(1, 3120), Fraction(11, 650), Fraction(1, 78))
     """
     _check_method(method, "owen")
     if isinstance(game, TUGame):
         return game.union_value(unions, "owen")
-    groups = _groups(game, unions, "owen")
-    values = _owen_values(game.counting_plan().winning_table(), groups, game.n)
-    return _result("owen", game, values, "enumerate")
+    return _union_result(game, unions, method, "owen")
 
 
 def banzhaf_owen(game, unions, *, method="auto"):
@@ -267,8 +339,12 @@ def banzhaf_owen(game, unions, *, method="auto"):
         Any simple game; or a TU game (see Notes).
     unions : list of lists of str, or dict of str to list of str
         As for :func:`owen`.
-    method : {"auto", "enumerate"}, optional
-        Enumeration of the coalitions is the only algorithm.
+    method : {"auto", "generating", "enumerate"}, optional
+        ``"generating"``: generating functions, for weighted games (any number of
+        players; exact). ``"enumerate"``: all coalitions, for any simple game of up to 26
+        players. ``"auto"`` (default) takes generating functions for a weighted game and
+        enumerates other games, or a weighted game of few players with weights so large
+        that visiting its coalitions is cheaper.
 
     Returns
     -------
@@ -290,7 +366,8 @@ def banzhaf_owen(game, unions, *, method="auto"):
     equal values; unlike the Owen value, the members' values need not add up to the
     union's Banzhaf measure in the quotient game.
 
-    Cost as for :func:`owen`: at most O(n 2**n) time, O(2**n) memory.
+    Cost as for :func:`owen`, with the product over the unions by weight only: O(m q)
+    word additions and O(q) words [3]_ [4]_.
 
     A :class:`~powerindex.TUGame` gets the Banzhaf-Owen value of its worths.
 
@@ -302,6 +379,12 @@ def banzhaf_owen(game, unions, *, method="auto"):
     .. [2] J. M. Gimenez and M. A. Puente, "The Owen and the Owen-Banzhaf values applied
        to the study of the Madrid Assembly and the Andalusian Parliament in legislature
        2015-2019", ICORES 2019, SciTePress, 2019, Table 1.
+    .. [3] J. M. Alonso-Meijide and C. Bowles, "Generating functions for coalitional
+       power indices: an application to the IMF", Annals of Operations Research 137
+       (2005), 21-44. https://doi.org/10.1007/s10479-005-2244-z
+    .. [4] J. Staudacher, F. Wagner and J. Filipp, "Dynamic programming for computing
+       power indices for weighted voting games with precoalitions", Games 13(1) (2022), 6.
+       https://doi.org/10.3390/g13010006
 
     Examples
     --------
@@ -318,9 +401,7 @@ def banzhaf_owen(game, unions, *, method="auto"):
     _check_method(method, "banzhaf_owen")
     if isinstance(game, TUGame):
         return game.union_value(unions, "banzhaf_owen")
-    groups = _groups(game, unions, "banzhaf_owen")
-    values = _banzhaf_owen_values(game.counting_plan().winning_table(), groups, game.n)
-    return _result("banzhaf_owen", game, values, "enumerate")
+    return _union_result(game, unions, method, "banzhaf_owen")
 
 
 def quotient_game(game, unions):

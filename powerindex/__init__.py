@@ -5,6 +5,10 @@
 ...                        players=["Iraqiya", "SoL", "INA", "Kurds", "Others"])
 >>> pi.shapley_shubik(iraq)["Kurds"]
 Fraction(2, 15)
+
+Start-up: every command-line call pays for ``import powerindex``, so the package imports
+networkx only where a graph is built or checked (the modules that do import it inside the
+function): a third of the start-up saved for the indices, which need no graph.
 """
 
 from ._version import __version__

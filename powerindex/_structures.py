@@ -7,8 +7,6 @@ checks sit below both (they need only ``game.players``).
 
 from collections.abc import Iterable, Mapping
 
-import networkx as nx
-
 from .errors import GraphError, InvalidTypeError, InvalidUnionsError, UnknownPlayerError
 
 __all__ = ["check_graph", "partition"]
@@ -21,6 +19,7 @@ def check_graph(players, graph):
     a directed graph, a multigraph, a node that is not a player, a missing player or a
     self-loop. Shared by every function that takes a graph.
     """
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     if not isinstance(graph, nx.Graph):
         raise InvalidTypeError(
             f"the compatibility graph must be a networkx.Graph, got {type(graph).__name__}"

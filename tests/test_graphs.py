@@ -543,3 +543,19 @@ def test_bad_merge_graph(members, name, message):
     graph = compatibility_graph(["A", "B", "C"], edges=[("A", "B")])
     with pytest.raises(pi.GraphError, match=message):
         pi.merge_graph(graph, members, name)
+
+
+def test_networkx_is_imported_only_when_a_graph_is_used():
+    """Start-up: the indices need no graph, so ``import powerindex`` leaves networkx alone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, powerindex as pi\n"
+        "assert 'networkx' not in sys.modules\n"
+        "pi.banzhaf(pi.WeightedGame([2, 1, 1], 3))\n"
+        "assert 'networkx' not in sys.modules\n"
+        "g = pi.compatibility_graph(['a', 'b'], edges=[('a', 'b')])\n"
+        "assert 'networkx' in sys.modules and g.number_of_edges() == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

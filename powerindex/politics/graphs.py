@@ -35,8 +35,6 @@ Three parties, two seats each, four needed; A and C refuse to govern together:
 
 from collections.abc import Hashable, Iterable
 
-import networkx as nx
-
 from .._structures import check_graph
 from ..errors import GraphError, InvalidMethodError, InvalidTypeError, UnknownPlayerError
 from ..games.base import Game, check_players
@@ -111,6 +109,7 @@ def compatibility_graph(players, edges=None, incompatible=None):
     >>> sorted(compatibility_graph(["A", "B", "C"], edges=[("A", "B")]).nodes())
     ['A', 'B', 'C']
     """
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     names = players.players if isinstance(players, Game) else check_players(players)
     if (edges is None) == (incompatible is None):
         raise GraphError(
@@ -201,6 +200,7 @@ def is_connected_coalition(graph, coalition):
     >>> is_connected_coalition(line, {"A", "B"}), is_connected_coalition(line, {"A", "C"})
     (True, False)
     """
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     if not isinstance(graph, nx.Graph):
         raise InvalidTypeError(
             f"the compatibility graph must be a networkx.Graph, got {type(graph).__name__}"
@@ -268,6 +268,7 @@ def merge_graph(graph, members, name):
     >>> list(merged.nodes), sorted(merged.edges())
     (['AB', 'C', 'D'], [('AB', 'C'), ('C', 'D')])
     """
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     if not isinstance(graph, nx.Graph) or graph.is_directed() or graph.is_multigraph():
         raise InvalidTypeError("merge_graph needs an undirected networkx.Graph")
     if isinstance(members, str) or not isinstance(members, Iterable):

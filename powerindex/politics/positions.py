@@ -37,8 +37,6 @@ from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-import networkx as nx
-
 from .._checks import check_whole
 from .._numbers import simplest, to_fraction
 from ..errors import (
@@ -475,6 +473,7 @@ def compatibility_graph_from_positions(game, positions, *, within=None, neighbou
     ...     g, left_right, neighbours=1), rule="connected")).to_dict()
     {'L': Fraction(1, 4), 'CL': Fraction(7, 12), 'CR': Fraction(1, 12), 'R': Fraction(1, 12)}
     """
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     players = game.players if isinstance(game, Game) else list(game)
     placed = check_positions(positions, players)
     points = dict(zip(players, placed.require(players, "the compatibility graph"),

@@ -16,7 +16,6 @@ Examples
 (('B',), <WeightedGame [2; 1, 1, 1] restricted to cliques of a graph with 2 edges>)
 """
 
-import networkx as nx
 
 from .._engines import enumeration
 from .._engines.plans import WinningRule
@@ -42,6 +41,7 @@ class RestrictedGame(SimpleGame):
     """
 
     def __init__(self, game, graph, rule):
+        import networkx as nx  # on first use (start-up): see powerindex/__init__.py
         neighbours = adjacency(game.players, graph)
         self._set(players=game.players, _rule=None, _generators=None, base_game=game,
                   graph=nx.freeze(graph.copy()), rule=rule, _adjacency=neighbours)

@@ -4,7 +4,6 @@ Each function takes the file's reader (``reading._Reader``), which knows how to 
 line, and returns the objects of :mod:`powerindex.readwrite.record`.
 """
 
-import networkx as nx
 
 from ._text import kind, number, show
 from .parsing import key_anchor
@@ -91,6 +90,7 @@ def _pair(reader, entry, position, field_name, context, anchors, where, known, s
 
 def read_graph(reader, value, names, sources, graph_name, anchors, where, context):
     """``(graph, NamedGraph, notes)`` of a graph table (``[graph]`` or ``[graphs.NAME]``)."""
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     table = reader.table(value, "graph", context, anchors, where)
     reader.check_keys(table, GRAPH_KEYS, context, anchors, where)
     given = [key for key in ("edges", "incompatible") if key in table]

@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-import networkx as nx
-
 from .._structures import partition
 from ..errors import InvalidGameError, InvalidTypeError, PowerIndexError, UnknownPlayerError
 from ..games.weighted import WeightedGame
@@ -302,6 +300,7 @@ def _changed_game(spec, changes):
 
 def _reshaped_graph(graph, changes):
     """The graph with the scenario's new parties, parts and names."""
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     for party, _ in changes.add:
         graph.add_edges_from((party, other) for other in list(graph.nodes))
         graph.add_node(party)
@@ -353,6 +352,7 @@ def _starting_graph(spec, name):
 
 def _changed_graph(spec, changes, names):
     """The starting graph without the dropped parties, with pairs added and removed."""
+    import networkx as nx  # on first use (start-up): see powerindex/__init__.py
     graph = _starting_graph(spec, changes.graph)
     if graph is not None:
         graph.remove_nodes_from(changes.drop)

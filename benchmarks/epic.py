@@ -154,7 +154,7 @@ def measure(binary, path, index, repeat, slow, timeout):
     unions = index in ("O", "BO")
     epic_times, our_times, ratios, peaks = [], [], [], []
     epic_vals = ours = None
-    for attempt in range(repeat):
+    for _ in range(repeat):
         seconds, values = epic_values(binary, path, index, quota, has_quota_line, timeout,
                                       unions)
         epic_times.append(seconds)

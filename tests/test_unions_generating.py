@@ -201,6 +201,7 @@ def test_auto_takes_generating_functions_beyond_enumeration():
 
 def test_tables_over_the_limit_are_refused(monkeypatch):
     monkeypatch.setattr(engine, "MAX_CELLS", 1000)
+    monkeypatch.setattr(engine.generating, "max_cells", lambda: 1000)
     game, unions = _large_game(4, players=60, union_count=6)
     with pytest.raises(pi.GameTooLargeError, match="tables of .* words"):
         owen(game, unions)

@@ -89,9 +89,10 @@ def resolve_method(game, method, allowed, index, by_size=False):
             if method == "auto" and plan.n <= enumeration.MAX_PLAYERS:
                 return "enumerate"
             raise GameTooLargeError(
-                f"{index} by generating functions would need a table of {cells} cells for"
-                f" this game (at most {limit}): too many players with weights too large in"
-                " integer units" + _estimate_advice(index, "; ")
+                f"{index} by generating functions would need a table of {cells} cells"
+                f" ({_gib(cells)} GiB) for this game, more than the {limit} ({_gib(limit)}"
+                " GiB, half the memory available now) it may take: too many players with"
+                " weights too large in integer units" + _estimate_advice(index, "; ")
                 + ("" if method == "auto" else "; use method='enumerate' for up to 26 players")
             )
     composed = "generating" in allowed and not weighted and _vector_table(plan) is not None
@@ -109,6 +110,10 @@ def resolve_method(game, method, allowed, index, by_size=False):
 #: The indices :func:`powerindex.estimate` samples (the swing counts behind
 #: "banzhaf" are its "banzhaf_absolute").
 ESTIMATED = ("shapley_shubik", "banzhaf", "banzhaf_absolute", "swings")
+
+
+def _gib(words):
+    return f"{words * 8 / 2**30:.1f}"
 
 
 def _estimate_advice(index, joint):

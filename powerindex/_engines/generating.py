@@ -69,6 +69,7 @@ References
 """
 
 import math
+import os
 import sys
 from dataclasses import dataclass
 from itertools import accumulate
@@ -112,14 +113,67 @@ class _Counting:
         return sorted(w for w in self.weights if w < self.bound)
 
 
-#: Largest counting table the engine builds, in 8-byte words summed over its limbs:
-#: 2**26 words, 512 MiB.
+#: Counting tables of up to this many 8-byte words (summed over the limbs) are always
+#: allowed: 2**26 words, 512 MiB.
 MAX_CELLS = 1 << 26
+#: Larger tables may take up to this share of the memory available when they are asked
+#: for (:func:`max_cells`) ...
+MEMORY_SHARE = 0.5
+#: ... and never more than 2**31 words (16 GiB): the prefix sums of 31-bit digits over
+#: fewer columns than that stay below 2**62.
+CEILING_CELLS = 1 << 31
+#: Bytes the caller lets the tables grow to (None: only the available memory counts). The
+#: command line sets its own memory limit here, so that the engine refuses a table the
+#: command would give up on anyway, with advice instead of a stop.
+memory_budget = None
+
+
+def available_memory():
+    """Bytes this process can still take: the system's available memory (Linux
+    ``MemAvailable``, else the free pages), within the address-space limit if one is set
+    and within :data:`memory_budget`; None when the system does not say."""
+    available = None
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    available = int(line.split()[1]) * 1024
+                    break
+    except (OSError, ValueError, IndexError):
+        pass
+    if available is None:
+        try:
+            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (AttributeError, ValueError, OSError):
+            return memory_budget
+    if memory_budget is not None:
+        available = min(available, memory_budget)
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            with open("/proc/self/statm") as statm:
+                used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            available = min(available, max(0, soft - used))
+    except (ImportError, OSError, ValueError):
+        pass
+    return available
+
+
+def max_cells():
+    """The largest counting table allowed now, in words: :data:`MEMORY_SHARE` of the
+    available memory, at least :data:`MAX_CELLS` and at most :data:`CEILING_CELLS`."""
+    available = available_memory()
+    if available is None:
+        return MAX_CELLS
+    return min(CEILING_CELLS, max(MAX_CELLS, int(available * MEMORY_SHARE) // 8))
 
 
 def table_cells(int_weights, int_quota, by_size):
     """``(words, limit)``: words of the counting table for these weights (bound times the
-    limbs, summed over the size rows by size) and the most the engine allows."""
+    limbs, summed over the size rows by size) and the most the engine allows now
+    (:func:`max_cells`)."""
     counting = _setup(int_weights, int_quota)
     m = len(counting.small)
     if by_size:
@@ -127,7 +181,8 @@ def table_cells(int_weights, int_quota, by_size):
         rows = sum(hi - lo + 1 for lo, hi in _limb_rows(m, sizes))
     else:
         rows = _limbs_for(m)
-    return counting.bound * rows, MAX_CELLS
+    cells = counting.bound * rows
+    return cells, (MAX_CELLS if cells <= MAX_CELLS else max_cells())
 
 
 def _setup(int_weights, int_quota):
@@ -341,8 +396,8 @@ def _cumulative(counts):
     sum of the counts at columns <= t.
 
     The prefix sum P[t] of the columns *below* t is then ``counts[..., t - 1]`` (0 for
-    t = 0): see :func:`_prefix_at`. Digits below 2**31 over at most 2**26 columns stay
-    below 2**57.
+    t = 0): see :func:`_prefix_at`. Digits below 2**31 over fewer than 2**31 columns (the
+    engine's ceiling, :data:`CEILING_CELLS`) stay below 2**62.
     """
     np.cumsum(counts, axis=-1, out=counts)
     return counts

@@ -51,9 +51,10 @@ from . import generating
 
 __all__ = ["union_values", "table_cells", "MAX_CELLS"]
 
-#: Largest outer table (words, summed over limbs and size rows) the engine builds:
-#: 2**27 words, 1 GiB. Beyond, :func:`table_cells` tells the caller to refuse.
-MAX_CELLS = 1 << 27
+#: Tables (words, summed over limbs and size rows) of up to 2**26 words, 512 MiB, are
+#: always built; larger ones as far as :func:`generating.max_cells` allows (half the
+#: memory available). Beyond, :func:`table_cells` tells the caller to refuse.
+MAX_CELLS = 1 << 26
 
 
 def _size_weights(size, shapley):
@@ -87,7 +88,8 @@ def table_cells(int_weights, int_quota, groups, shapley):
         rows = generating._limbs_for(len(union_weights))
     inner = max((len(g) + 1) * (sum(weights[i] for i in g) + 1)
                 * generating._limbs_for(len(g)) for g in groups)
-    return max(rows * quota, inner), MAX_CELLS
+    cells = max(rows * quota, inner)
+    return cells, (MAX_CELLS if cells <= MAX_CELLS else max(MAX_CELLS, generating.max_cells()))
 
 
 # -- joining limbs -----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ PROG = "powerindex"
 DEFAULT_TIME_LIMIT = 120
 
 #: Bytes of memory a command may add to the process before it gives up (Linux only). The
-#: library's counting tables alone may take 1-2 GB (2**26 cells each) for a legitimate game.
+#: library's counting tables may take half the memory available (at least 512 MiB), so a
+#: legitimate game may need a few GB; a larger one is stopped here with a clear message.
 MEMORY_LIMIT = 4 * 1024**3
 
 OUTPUT_FORMATS = ("text", "markdown", "csv", "latex", "json", "html")

@@ -6,6 +6,7 @@ import signal
 import threading
 import time
 
+from .._engines import generating
 from ._common import MEMORY_LIMIT, _GaveUp
 
 
@@ -28,9 +29,19 @@ def _watchdog(seconds):
     """
     usable = (hasattr(signal, "setitimer") and seconds
               and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
+    budget = generating.memory_budget
+    generating.memory_budget = MEMORY_LIMIT  # the engine sizes its tables to this limit
+    try:
+        if not usable:
+            yield
+            return
+        yield from _watch(seconds)
+    finally:
+        generating.memory_budget = budget
+
+
+def _watch(seconds):
+    """The alarm of :func:`_watchdog` (a generator: yields once, while the command runs)."""
     deadline = time.monotonic() + seconds
     start = _resident_bytes()
 

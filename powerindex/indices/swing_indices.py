@@ -137,8 +137,9 @@ def shapley_shubik(game, *, method="auto", progress=None):
         Unknown method, or ``"generating"`` for a game that is not weighted.
     GameTooLargeError
         ``"enumerate"`` on more than 26 players; ``"generating"`` when the counting table
-        would exceed 2**26 cells (2**24 when the counts pass 2**62) -- ``"auto"`` then
-        enumerates games of up to 26 players; ``"float"`` above 2**25 table columns.
+        would take more than half the memory available (tables of 2**26 words, 512 MiB,
+        are always allowed; none above 2**31 words) -- ``"auto"`` then enumerates games
+        of up to 26 players; ``"float"`` above 2**25 table columns.
 
     Notes
     -----

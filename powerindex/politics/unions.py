@@ -110,9 +110,10 @@ def _resolve(game, groups, method, index):
         if method == "generating" or not small:
             raise GameTooLargeError(
                 f"{index} by generating functions would need tables of {cells} words for"
-                f" this game (at most {limit}): too many unions with weights too large in"
-                " integer units" + ("; use method='enumerate' for up to 26 players"
-                                    if method == "generating" and small else "")
+                f" this game, more than the {limit} they may take (half the memory available"
+                " now): too many unions with weights too large in integer units"
+                + ("; use method='enumerate' for up to 26 players"
+                   if method == "generating" and small else "")
             )
     enumeration.check_size(game.n)
     return "enumerate"
@@ -253,7 +254,8 @@ def owen(game, unions, *, method="auto"):
         An unknown method, or ``"generating"`` for a game without weights.
     GameTooLargeError
         Enumeration of more than 26 players, or generating functions whose largest table
-        would pass 2**27 words (1 GiB).
+        would take more than half the memory available (tables of 2**26 words, 512 MiB,
+        are always allowed).
 
     Notes
     -----

@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test report bench bench-peers lint clean
+.PHONY: test report bench bench-peers bench-epic lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ bench: $(STAMP)
 
 bench-peers: $(STAMP)
 	$(PY) benchmarks/peers.py
+
+# EPIC (C++) is a peer, never a dependency: name a checkout of its source, e.g.
+#   make bench-epic EPIC=~/src/EPIC
+bench-epic: $(STAMP)
+	@test -n "$(EPIC)" || { echo "name EPIC's source folder: make bench-epic EPIC=/path/to/EPIC"; exit 2; }
+	$(PY) benchmarks/epic.py --epic-src "$(EPIC)"
 
 lint: $(STAMP)
 	$(PY) -m ruff check powerindex tests analyses benchmarks

@@ -51,3 +51,25 @@ def test_tables_beyond_the_memory_allowed_are_refused_with_the_sizes(monkeypatch
         pi.shapley_shubik(game, method="generating")
     assert pi.banzhaf(game).method == "generating"  # by weight only: a smaller table
     assert sum(pi.banzhaf(game).values()) == Fraction(1)
+
+
+@pytest.mark.parametrize(("setting", "words"), [
+    ("12G", 12 * 2**30 // 8), ("800M", 800 * 2**20 // 8), ("5e9", 5 * 10**9 // 8),
+    ("16GB", 16 * 2**30 // 8), ("1K", None),
+])
+def test_the_environment_sets_the_memory(monkeypatch, setting, words):
+    monkeypatch.setenv(generating.MEMORY_VARIABLE, setting)
+    expected = generating.MAX_CELLS if words is None else max(generating.MAX_CELLS, words)
+    assert generating.max_cells() == min(expected, generating.CEILING_CELLS)
+
+
+def test_a_percentage_of_the_available_memory(monkeypatch):
+    monkeypatch.setattr(generating, "available_memory", lambda: 2**33)  # 8 GiB
+    monkeypatch.setenv(generating.MEMORY_VARIABLE, "75%")
+    assert generating.max_cells() == 3 * 2**31 // 8  # 6 GiB in words
+
+
+def test_a_malformed_setting_names_the_variable(monkeypatch):
+    monkeypatch.setenv(generating.MEMORY_VARIABLE, "lots")
+    with pytest.raises(pi.InvalidArgumentError, match="POWERINDEX_MAX_MEMORY='lots'"):
+        generating.max_cells()

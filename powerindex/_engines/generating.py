@@ -76,6 +76,8 @@ from itertools import accumulate
 
 import numpy as np
 
+from ..errors import InvalidArgumentError
+
 #: Radix of a limb: every limb holds 31-bit digits between carry normalizations.
 DIGIT_BITS = 31
 _MASK = (1 << DIGIT_BITS) - 1
@@ -161,13 +163,45 @@ def available_memory():
     return available
 
 
+#: Environment variable that replaces the share: bytes ("12G", "800M", "5e9") or a
+#: percentage of the available memory ("75%").
+MEMORY_VARIABLE = "POWERINDEX_MAX_MEMORY"
+
+_UNITS = {"K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+
+
+def _memory_setting(text, available):
+    """Bytes from :data:`MEMORY_VARIABLE`'s value (a malformed one raises
+    InvalidArgumentError, a ValueError, naming the variable)."""
+    value = text.strip().upper().removesuffix("B")
+    try:
+        if value.endswith("%"):
+            if available is None:
+                return None
+            return int(available * float(value[:-1]) / 100)
+        if value and value[-1] in _UNITS:
+            return int(float(value[:-1]) * _UNITS[value[-1]])
+        return int(float(value))
+    except ValueError:
+        raise InvalidArgumentError(
+            f"{MEMORY_VARIABLE}={text!r} is neither bytes (12G, 800M, 5e9) nor a share of"
+            " the available memory (75%)"
+        ) from None
+
+
 def max_cells():
     """The largest counting table allowed now, in words: :data:`MEMORY_SHARE` of the
-    available memory, at least :data:`MAX_CELLS` and at most :data:`CEILING_CELLS`."""
+    available memory (or what :data:`MEMORY_VARIABLE` says), at least :data:`MAX_CELLS`
+    and at most :data:`CEILING_CELLS`."""
     available = available_memory()
-    if available is None:
+    setting = os.environ.get(MEMORY_VARIABLE)
+    if setting:
+        allowed = _memory_setting(setting, available)
+    else:
+        allowed = None if available is None else int(available * MEMORY_SHARE)
+    if allowed is None:
         return MAX_CELLS
-    return min(CEILING_CELLS, max(MAX_CELLS, int(available * MEMORY_SHARE) // 8))
+    return min(CEILING_CELLS, max(MAX_CELLS, allowed // 8))
 
 
 def table_cells(int_weights, int_quota, by_size):

@@ -526,6 +526,80 @@ def spatial_cases():
                  call=lambda g: pi.shapley_owen(g, SPATIAL_POSITIONS))]
 
 
+# Scale II: a priori unions and graphs beyond enumeration (generating functions). The
+# union sizes and weights are those of EPIC's 741-player test case in kind (1..100), the
+# line and the tree those of a left-right ordering and of a random communication tree.
+
+SCALE_UNIONS_N, SCALE_UNIONS_M, SCALE_SEED = 741, 40, 11
+
+
+def scale_unions():
+    """741 players, weights randint(1, 100), cut at random into 40 unions (seeded)."""
+    rng = random.Random(SCALE_SEED)
+    players = [f"U{i:03d}" for i in range(SCALE_UNIONS_N)]
+    weights = [rng.randint(1, 100) for _ in players]
+    cuts = sorted(rng.sample(range(1, SCALE_UNIONS_N), SCALE_UNIONS_M - 1))
+    unions = [players[a:b] for a, b in zip([0, *cuts], [*cuts, SCALE_UNIONS_N], strict=True)]
+    return players, weights, unions
+
+
+SCALE_PLAYERS, SCALE_WEIGHTS, SCALE_UNIONS = scale_unions()
+
+
+def scale_unions_factory():
+    quota = sum(SCALE_WEIGHTS) // 2 + 1
+    return lambda: pi.WeightedGame(SCALE_WEIGHTS, quota, players=SCALE_PLAYERS)
+
+
+def _check_order_within(unions):
+    def check(result, game):
+        weight = dict(zip(game.players, game.weights, strict=True))
+        for union in unions:
+            pairs = sorted((weight[p], result[p]) for p in union)
+            _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
+                   "a heavier member of a union has a smaller value")
+    return check
+
+
+def forest_factory(n, seed=SCALE_SEED):
+    """n parties, seats randint(1, 10) (seeded), simple majority."""
+    rng = random.Random(seed)
+    weights = [rng.randint(1, 10) for _ in range(n)]
+    players = [f"F{i:03d}" for i in range(n)]
+    return lambda: pi.WeightedGame(weights, sum(weights) // 2 + 1, players=players)
+
+
+def _tree(n, seed=SCALE_SEED):
+    """A random tree on forest_factory(n)'s players: each joins one earlier at random."""
+    import networkx as nx
+
+    rng = random.Random(seed + 1)
+    players = [f"F{i:03d}" for i in range(n)]
+    return nx.Graph([(players[i], players[rng.randrange(i)]) for i in range(1, n)])
+
+
+def scale_cases():
+    import networkx as nx
+
+    line = nx.path_graph([f"F{i:03d}" for i in range(300)])
+    tree = _tree(60)
+    order = _check_order_within(SCALE_UNIONS)
+    return [
+        Case("unions741/owen", "random 741, 40 unions", "owen", loader=scale_unions_factory,
+             call=lambda g: pi.owen(g, SCALE_UNIONS),
+             check=lambda r, g: (_check_sums_to_one(r), order(r, g))),
+        Case("unions741/banzhaf_owen", "random 741, 40 unions", "banzhaf_owen",
+             loader=scale_unions_factory, call=lambda g: pi.banzhaf_owen(g, SCALE_UNIONS),
+             check=lambda r, g: (_check_unit_interval(r), order(r, g))),
+        Case("line300/myerson", "300 parties on a line", "myerson",
+             loader=lambda: forest_factory(300), call=lambda g: pi.myerson(g, line),
+             check=check_myerson),
+        Case("tree60/myerson", "60 parties on a random tree", "myerson",
+             loader=lambda: forest_factory(60), call=lambda g: pi.myerson(g, tree),
+             check=check_myerson),
+    ]
+
+
 # Bargaining (issue "Positions and bargaining"): Baron-Ferejohn on a 15-party parliament.
 # Kept in one block (cases added by bargaining_cases() at the end of build_cases).
 
@@ -632,6 +706,7 @@ def build_cases(data_dir):
                       loader=iraq_study_factory, call=build_study, check=check_study,
                       method="enumerate"))
     cases += bargaining_cases()
+    cases += scale_cases()
     return cases
 
 

@@ -13,9 +13,11 @@ Two routes:
 * **Paths** (every component of the graph a path: parties on a left-right line). The
   connected coalitions are intervals, so K = [a, b] with a - 1 and b + 1 outside S, and
   everyone farther away free. A coalition of size s has Shapley weight
-  s! (n-1-s)! / n!; with f free players, K contributes
-  P(|K| - 1, f) = sum_k C(f, k) (|K| - 1 + k)! (n - |K| - k)! / n!. In all, O(n^2)
-  intervals per component, for any weights and quota.
+  s! (n-1-s)! / n!; summed over the free players, K with its w outer neighbours kept out
+  weighs m! w! / (m + w + 1)!, m = |K| - 1 (the share of the orders in which K's other
+  members come before the player and the w after it). Summed with prefix sums over the
+  lengths, O(n^2) exact integer operations for the whole line, for any weights and
+  quota.
 * **Trees** (any forest). The generating function of a branch behind j, rooted away from
   i, by the size of S in the branch and the weight of T_j [2]_::
 
@@ -99,44 +101,81 @@ def _path_order(neighbours, start):
 
 
 def _on_line(line_weights, quota, free):
-    """Numerators of the players of one path component, in line order.
+    """Numerators of the players of one path component, in line order: O(L^2).
 
-    ``free(m, f)``: the weight of the coalitions with m given members and f free players.
+    ``free(m, walls)``: the weight of the coalitions with m given members, ``walls``
+    neighbours kept out and everyone else free. The player at p gains
+    W(a, b) - W(a, p - 1) - W(p + 1, b) at K = [a, b] (W: the interval wins); each of the
+    three sums runs over one end of the interval, the other end's weights being a range
+    of :func:`free` over lengths (prefix sums by wall count), and W(a, b) holds from the
+    first winning end on (weights are non-negative).
     """
     length = len(line_weights)
-    prefix = [0]
+    cumulative = [0]
     for w in line_weights:
-        prefix.append(prefix[-1] + w)
+        cumulative.append(cumulative[-1] + w)
+    # sums[w][x]: free(0, w) + ... + free(x - 1, w), for the lengths an interval can have
+    sums = []
+    for walls in range(3):
+        row = [0]
+        for members in range(length):
+            row.append(row[-1] + free(members, walls))  # 0 where the walls do not fit
+        sums.append(row)
 
-    def wins(a, b):  # the interval [a, b] (inclusive); empty when b < a
-        return b >= a and prefix[b + 1] - prefix[a] >= quota
+    def lengths(walls, low, high):  # free(low, walls) + ... + free(high, walls)
+        return sums[walls][high + 1] - sums[walls][low] if low <= high else 0
+
+    def right_ends(a, first):  # sum over b = first .. L-1 of the weight of [a, b]
+        if first > length - 1:
+            return 0
+        left = int(a > 0)
+        return lengths(left + 1, first - a, length - 2 - a) + free(length - 1 - a, left)
+
+    def left_ends(b, last):  # sum over a = 0 .. last of the weight of [a, b]
+        right = int(b < length - 1)
+        return lengths(1 + right, b - last, b - 1) + free(b, right)
+
+    # first_win[a]: the first b >= a with [a, b] winning (length if none);
+    # last_win[e]: the last a <= e with [a, e] winning (-1 if none)
+    first_win, b = [], 0
+    for a in range(length):
+        b = max(b, a)
+        while b < length and cumulative[b + 1] - cumulative[a] < quota:
+            b += 1
+        first_win.append(b)
+    last_win, a = [], 0
+    for e in range(length):
+        while a <= e and cumulative[e + 1] - cumulative[a] >= quota:
+            a += 1
+        last_win.append(a - 1 if a > 0 and cumulative[e + 1] - cumulative[a - 1] >= quota
+                        else -1)
 
     numerators = []
-    for position in range(length):
-        total = 0
-        for a in range(position + 1):
-            for b in range(position, length):
-                gain = wins(a, b) - wins(a, position - 1) - wins(position + 1, b)
-                if gain:
-                    walls = (a > 0) + (b < length - 1)  # neighbours that must stay out
-                    total += gain * free(b - a, walls)  # b - a: members of S in K
-        numerators.append(total)
+    for p in range(length):
+        whole = sum(right_ends(a, max(p, first_win[a])) for a in range(p + 1))
+        left = 0 if p == 0 else sum(right_ends(a, p) for a in range(last_win[p - 1] + 1))
+        right = 0
+        if p + 1 < length:
+            right = sum(left_ends(b, p) for b in range(max(p + 1, first_win[p + 1]), length))
+        numerators.append(whole - left - right)
     return numerators
 
 
 def _on_paths(weights, quota, neighbours):
     n = len(weights)
-    shapley = _shapley_weights(n)
-    cache = {}
+    factorials = [1]
+    for k in range(1, n + 1):
+        factorials.append(factorials[-1] * k)
+
+    # table[walls][members]: n! times the share of the orders in which the given members
+    # come before the player and the walls after it, the others anywhere:
+    # sum_k C(f, k) (m + k)! (f - k + w)! = n! m! w! / (m + w + 1)! (a Beta integral;
+    # f = n - 1 - m - w); 0 where the walls do not fit
+    table = [[factorials[n] // factorials[m + w + 1] * factorials[m] * factorials[w]
+              if m + w + 1 <= n else 0 for m in range(n)] for w in range(3)]
 
     def free(members, walls):
-        # sum_k C(f, k) (m + k)! (n-1-m-k)!: the coalitions S with m given members, the
-        # walls out, and the f others free to join
-        key = (members, walls)
-        if key not in cache:
-            others = n - 1 - members - walls
-            cache[key] = sum(comb(others, k) * shapley[members + k] for k in range(others + 1))
-        return cache[key]
+        return table[walls][members]
 
     numerators = [0] * n
     done = [False] * n

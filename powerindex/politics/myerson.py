@@ -167,8 +167,8 @@ def myerson(game, graph, *, method="auto"):
     Cost. On a forest, when i joins a coalition S it merges with the components of S
     next to it, one per neighbour, and the value is a sum over these; by generating
     functions [3]_: a forest of paths (parties on a left-right line; connected coalitions
-    are intervals) costs O(n^3) exact integer operations, whatever the weights (300
-    players take about 1.3 s); any other forest O(n^3 q^2) at most with quota q, by
+    are intervals) costs O(n^2) exact integer operations, whatever the weights (300
+    players take 0.04 s, 1,000 players 0.8 s); any other forest O(n^3 q^2) at most with quota q, by
     tables of (size, weight) rebuilt once per edge direction (60 players with quota 166:
     0.1 s; 100 players with quota 287: about 16 s, as counts then pass 2**63 and become
     Python integers); trees whose tables would need more than 2**30 cell updates are

@@ -418,13 +418,18 @@ def _check_exact_sum(values, total, what):
     _check(sum(values) == total, f"{what}: values sum to {float(sum(values))!r}, not {total}")
 
 
-def _check_order_within_unions(result, game):
-    """Inside a union, a heavier member is at least as desirable."""
-    weight = dict(zip(game.players, game.weights, strict=True))
-    for union in POLITICS_UNIONS:
-        pairs = sorted((weight[p], result[p]) for p in union)
-        _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
-               "a heavier member of a union has a smaller value")
+def _check_order_within(unions):
+    """A check that inside each union a heavier member is at least as desirable."""
+    def check(result, game):
+        weight = dict(zip(game.players, game.weights, strict=True))
+        for union in unions:
+            pairs = sorted((weight[p], result[p]) for p in union)
+            _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
+                   "a heavier member of a union has a smaller value")
+    return check
+
+
+_check_order_within_unions = _check_order_within(POLITICS_UNIONS)
 
 
 def check_restricted_connected(result, game):
@@ -549,16 +554,6 @@ SCALE_PLAYERS, SCALE_WEIGHTS, SCALE_UNIONS = scale_unions()
 def scale_unions_factory():
     quota = sum(SCALE_WEIGHTS) // 2 + 1
     return lambda: pi.WeightedGame(SCALE_WEIGHTS, quota, players=SCALE_PLAYERS)
-
-
-def _check_order_within(unions):
-    def check(result, game):
-        weight = dict(zip(game.players, game.weights, strict=True))
-        for union in unions:
-            pairs = sorted((weight[p], result[p]) for p in union)
-            _check(all(a[1] <= b[1] for a, b in zip(pairs, pairs[1:], strict=False)),
-                   "a heavier member of a union has a smaller value")
-    return check
 
 
 def forest_factory(n, seed=SCALE_SEED):

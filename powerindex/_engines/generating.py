@@ -71,6 +71,7 @@ References
 import math
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -522,6 +523,59 @@ def _size_rows(weights, bound):
     return len(weights)
 
 
+#: By-size tables of at least this many words are built by several threads (numpy's
+#: additions release the GIL), one group of limbs each.
+_THREADED_CELLS = 1 << 22
+
+
+def _threads():
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _steps(array, first, last, block, begin, reaches, lightest, bound):
+    """Multiply one limb (size rows ``first``..``last``) by the factors (1 + y x^w) of
+    ``block``, the factors ``begin``, ``begin + 1``, ... of the product.
+
+    Limbs are independent between carry normalizations: row k of a limb takes row k - 1
+    of the same limb, and the row below a limb's first is zero in that limb's digit.
+    """
+    for offset, w in enumerate(block):
+        filled = begin + offset  # factors already in the product
+        reach = reaches[filled]  # columns at and above this are still zero after this step
+        top = min(last, filled + 1)
+        if bound <= _NARROW and top > first:
+            # few columns: one vectorized update (with numpy's copy of the overlap)
+            # beats a Python loop over the rows
+            start = lightest[first] + w
+            if w == 0:
+                array[1:top - first + 1] += array[:top - first]
+            elif start < reach:
+                array[1:top - first + 1, start:reach] += \
+                    array[:top - first, start - w:reach - w]
+            continue
+        for k in range(top, first, -1):
+            start = lightest[k - 1] + w
+            if w == 0:
+                array[k - first] += array[k - 1 - first]
+            elif start < reach:
+                array[k - first, start:reach] += array[k - 1 - first, start - w:reach - w]
+
+
+def _limb_groups(ranges, workers):
+    """The limbs split into ``workers`` groups of about equal rows (largest first)."""
+    groups = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for limb in sorted(range(len(ranges)), key=lambda i: ranges[i][0] - ranges[i][1]):
+        lightest_group = loads.index(min(loads))
+        groups[lightest_group].append(limb)
+        loads[lightest_group] += ranges[limb][1] - ranges[limb][0] + 1
+    return [group for group in groups if group]
+
+
 def _product_by_size(weights, bound):
     """Coefficients [k, t] of prod (1 + y x^w) for t below ``bound``, by size and weight:
     ``(arrays, offsets)``, limb l an int64 array of the size rows from ``offsets[l]``.
@@ -529,37 +583,39 @@ def _product_by_size(weights, bound):
     ``weights`` sorted and below ``bound``. With the lightest players first, row k is zero
     left of the weight of the k lightest (and rows with that weight at or above the bound
     are never stored), and every column right of the weight of all players so far.
+    Between two carry normalizations the limbs are updated independently, by several
+    threads for large tables.
     """
     ranges = _limb_rows(len(weights), _size_rows(weights, bound))
     arrays = [np.zeros((hi - lo + 1, bound), dtype=np.int64) for lo, hi in ranges]
     offsets = [lo for lo, _ in ranges]
     lightest = [0, *np.cumsum(weights).tolist()]
+    reaches = [min(bound, 1 + total) for total in lightest[1:]]
     arrays[0][0, 0] = 1
-    reach = 1  # columns at and above this are still zero
-    for filled, w in enumerate(weights):
-        # rows above ``filled`` are still zero; row k + 1 takes row k shifted by w
-        reach = min(bound, reach + w)
-        for array, (first, last) in zip(arrays, ranges, strict=True):
-            top = min(last, filled + 1)
-            if bound <= _NARROW and top > first:
-                # few columns: one vectorized update (with numpy's copy of the overlap)
-                # beats a Python loop over the rows
-                start = lightest[first] + w
-                if w == 0:
-                    array[1:top - first + 1] += array[:top - first]
-                elif start < reach:
-                    array[1:top - first + 1, start:reach] += \
-                        array[:top - first, start - w:reach - w]
-                continue
-            for k in range(top, first, -1):
-                start = lightest[k - 1] + w
-                if w == 0:
-                    array[k - first] += array[k - 1 - first]
-                elif start < reach:
-                    array[k - first, start:reach] += array[k - 1 - first, start - w:reach - w]
-        if (filled + 1) % _STEPS_PER_CARRY == 0:
-            _normalize(arrays, offsets, filled + 2, reach)
-    _normalize(arrays, offsets, len(weights) + 1, reach)
+    cells = sum(array.size for array in arrays)
+    workers = min(_threads(), len(arrays)) if cells >= _THREADED_CELLS else 1
+    groups = _limb_groups(ranges, workers)
+
+    def run(group, block, begin):
+        for limb in group:
+            _steps(arrays[limb], *ranges[limb], block, begin, reaches, lightest, bound)
+
+    pool = ThreadPoolExecutor(len(groups)) if len(groups) > 1 else None
+    try:
+        for begin in range(0, len(weights), _STEPS_PER_CARRY):
+            block = weights[begin:begin + _STEPS_PER_CARRY]
+            if pool is None:
+                run(groups[0], block, begin)
+            else:
+                for done in [pool.submit(run, group, block, begin) for group in groups]:
+                    done.result()
+            end = begin + len(block)
+            if end % _STEPS_PER_CARRY == 0:
+                _normalize(arrays, offsets, end + 1, reaches[end - 1])
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    _normalize(arrays, offsets, len(weights) + 1, reaches[-1] if weights else 1)
     return arrays, offsets
 
 

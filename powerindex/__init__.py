@@ -102,7 +102,28 @@ from .politics import (
     shapley_owen,
 )
 from .present.tables import Table
-from .tu import TUGame, banzhaf_value, nucleolus, shapley_value, to_tu_game
+from .tu import (
+    LeastCore,
+    TUGame,
+    banzhaf_value,
+    core_vertices,
+    in_core,
+    in_kernel,
+    in_prekernel,
+    is_balanced,
+    is_convex,
+    is_superadditive,
+    kernel_point,
+    least_core,
+    marginal_vectors,
+    maximum_surpluses,
+    nucleolus,
+    prenucleolus,
+    shapley_value,
+    tau_value,
+    to_tu_game,
+    weber_set,
+)
 
 __all__ = [
     "__version__",
@@ -182,6 +203,21 @@ __all__ = [
     "shapley_value",
     "banzhaf_value",
     "nucleolus",
+    "prenucleolus",
+    "in_core",
+    "core_vertices",
+    "least_core",
+    "LeastCore",
+    "is_balanced",
+    "marginal_vectors",
+    "weber_set",
+    "maximum_surpluses",
+    "in_kernel",
+    "in_prekernel",
+    "kernel_point",
+    "tau_value",
+    "is_superadditive",
+    "is_convex",
     # files
     "GameSpec",
     "ScenarioChanges",

@@ -14,8 +14,18 @@ Values, all exact Fractions:
 * the Myerson value of a communication graph, :func:`powerindex.myerson` [3]_;
 * the Owen and Banzhaf-Owen values of a priori unions, :func:`powerindex.owen` and
   :func:`powerindex.banzhaf_owen` [4]_;
-* the :func:`nucleolus` [5]_, by a sequence of linear programs solved in floating point
-  and then recovered and certified exactly.
+* the :func:`nucleolus` [5]_ and :func:`prenucleolus`, by a sequence of linear programs
+  solved in floating point and then recovered and certified exactly.
+
+Solutions and properties, all exact:
+
+* the core: :func:`in_core`, :func:`core_vertices`; the least core, :func:`least_core`;
+  :func:`is_balanced` (a non-empty core);
+* the Weber set: :func:`marginal_vectors`, :func:`weber_set`;
+* the kernel and prekernel: :func:`maximum_surpluses`, :func:`in_kernel`,
+  :func:`in_prekernel`, :func:`kernel_point`;
+* the :func:`tau_value`;
+* :func:`is_superadditive`, :func:`is_convex`.
 
 References
 ----------
@@ -46,8 +56,16 @@ The glove game: L owns a left glove, R1 and R2 a right glove each, and a pair se
 {'L': Fraction(1, 1), 'R1': Fraction(0, 1), 'R2': Fraction(0, 1)}
 """
 
+from .core import LeastCore, core_vertices, in_core, is_balanced, least_core
 from .game import TUGame, to_tu_game
-from .nucleolus import nucleolus
+from .kernel import in_kernel, in_prekernel, kernel_point, maximum_surpluses
+from .nucleolus import nucleolus, prenucleolus
+from .properties import is_convex, is_superadditive
+from .tau import tau_value
 from .values import banzhaf_value, shapley_value
+from .weber import marginal_vectors, weber_set
 
-__all__ = ["TUGame", "to_tu_game", "shapley_value", "banzhaf_value", "nucleolus"]
+__all__ = ["TUGame", "to_tu_game", "shapley_value", "banzhaf_value", "nucleolus",
+           "prenucleolus", "in_core", "core_vertices", "least_core", "LeastCore",
+           "is_balanced", "marginal_vectors", "weber_set", "maximum_surpluses", "in_kernel",
+           "in_prekernel", "kernel_point", "tau_value", "is_superadditive", "is_convex"]

@@ -24,7 +24,7 @@ from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
 from ._rational import null_space, rref, solve_exact, solve_guided
 
-__all__ = ["nucleolus_point"]
+__all__ = ["nucleolus_point", "lexicographic_center"]
 
 #: The game the LPs see: players, their number, worths' common denominator.
 _Worths = namedtuple("_Worths", ["players", "n", "scale"])
@@ -34,7 +34,7 @@ _TIGHT_TOLERANCE = 1e-7
 _HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
 
-def _stage_lps(tu, ints, incidence, scaled):
+def _stage_lps(tu, ints, incidence, scaled, pre=False):
     """Solve the sequence of LPs in floats; return the stages and the last float point.
 
     Stage t minimises eps subject to v(S) - x(S) <= eps for every coalition S whose
@@ -42,13 +42,14 @@ def _stage_lps(tu, ints, incidence, scaled):
     fixed so far), x(N) = v(N), x_i >= v({i}), and the fixed coalitions' excesses held at
     the values found. The coalitions with a positive dual multiplier have that excess in
     every optimal solution; they are fixed, and the rank of the fixed set grows by at least
-    one per stage, so at most n - 1 stages are needed.
+    one per stage, so at most n - 1 stages are needed. With ``pre`` (the prenucleolus)
+    the players have no lower bounds: x ranges over the pre-imputations.
     """
     from scipy.optimize import linprog
 
     n = tu.n
     full = (1 << n) - 1
-    players_bounds = [(scaled[1 << i], None) for i in range(n)]
+    players_bounds = [(None, None) if pre else (scaled[1 << i], None) for i in range(n)]
     basis = [[1] * n]  # independent incidence vectors of the fixed coalitions, N first
     equalities = [(full, None)]  # (mask, stage) of the basis rows
     stages = []
@@ -79,7 +80,7 @@ def _stage_lps(tu, ints, incidence, scaled):
                 f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
                 " nucleolus (numerical trouble in the LP solver)"
             )
-        bound_duals = np.asarray(result.lower.marginals)[:n]
+        bound_duals = np.zeros(n) if pre else np.asarray(result.lower.marginals)[:n]
         stages.append({
             "eps": float(result.x[-1]),
             "fixed": [int(mask) for mask in fixed],
@@ -100,7 +101,7 @@ def _stage_lps(tu, ints, incidence, scaled):
     return stages, point
 
 
-def _recover_exact(tu, ints, stages, point, incidence, scaled):
+def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     """The exact point: solve efficiency and tight equations in (x, eps_1, ..., eps_T).
 
     At the nucleolus, the equations "excess of S = eps_t" for every coalition S of stage t
@@ -121,7 +122,7 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled):
     candidates = [([1] * n + [0] * count, Fraction(ints[full], tu.scale))]
     for t, stage in enumerate(stages):
         candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
-    for i in range(n):
+    for i in range(0 if pre else n):
         if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
             row = [0] * size
             row[i] = 1
@@ -152,7 +153,7 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled):
     return solution[:n], solution[n:]
 
 
-def _certify(tu, ints, stages, x, eps, incidence):
+def _certify(tu, ints, stages, x, eps, incidence, pre=False):
     """Check exactly that ``x`` is the nucleolus; raise NucleolusError otherwise.
 
     Primal: x is an imputation, at every stage every candidate coalition has excess at
@@ -179,7 +180,7 @@ def _certify(tu, ints, stages, x, eps, incidence):
 
     if excess[full] != 0:
         fail("efficiency")
-    for i in range(n):
+    for i in range(0 if pre else n):
         if excess[1 << i] > 0:
             fail(f"not an imputation: player {tu.players[i]!r} gets less than alone")
     for t, stage in enumerate(stages):
@@ -235,16 +236,37 @@ def nucleolus_point(players, ints, scale):
     NucleolusError
         The LPs could not be turned into a certified exact point.
     """
+    return lexicographic_center(players, ints, scale)[0]
+
+
+def lexicographic_center(players, ints, scale, pre=False):
+    """The nucleolus (or, with ``pre``, the prenucleolus) and its stages' excesses.
+
+    Returns
+    -------
+    (list of Fraction, list of Fraction)
+        The point, one share per player, and the largest excess of each stage,
+        decreasing: the first is the value of the least core (over the imputations for
+        the nucleolus, over the pre-imputations with ``pre``).
+
+    Raises
+    ------
+    NucleolusError
+        The LPs could not be turned into a certified exact point.
+    """
     n = len(players)
     zero, divisor, alone = _zero_normalized(ints, n)
     if not any(zero):  # an additive game: everyone gets what it gets alone
-        return [Fraction(a, scale) for a in alone]
+        return [Fraction(a, scale) for a in alone], [Fraction(0)]
     tu = _Worths(tuple(players), n, 1)
     largest = max(abs(w) for w in zero)
     scaled = np.array([w / largest for w in zero], dtype=float)
     masks = np.arange(1 << n)
     incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)
-    stages, point = _stage_lps(tu, zero, incidence, scaled)
-    x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled)
-    _certify(tu, zero, stages, x, eps, incidence)
-    return [(share * divisor + a) / scale for share, a in zip(x, alone, strict=True)]
+    stages, point = _stage_lps(tu, zero, incidence, scaled, pre)
+    x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled, pre)
+    _certify(tu, zero, stages, x, eps, incidence, pre)
+    # excesses are those of the zero-normalized game (strategically equivalent) times
+    # its divisor, over the game's denominator
+    return ([(share * divisor + a) / scale for share, a in zip(x, alone, strict=True)],
+            [e * divisor / scale for e in eps])

@@ -6,9 +6,12 @@ point only to learn which coalitions are tight, then recovered and certified exa
 (:mod:`powerindex.tu._nucleolus_lp`).
 """
 
+from .._checks import check_whole
+from ..errors import GameTooLargeError
+from ..indices.results import PowerIndexResult
 from .game import NUCLEOLUS_MAX_PLAYERS, as_tu
 
-__all__ = ["nucleolus", "NUCLEOLUS_MAX_PLAYERS"]
+__all__ = ["nucleolus", "prenucleolus", "NUCLEOLUS_MAX_PLAYERS"]
 
 
 def nucleolus(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
@@ -96,3 +99,75 @@ def nucleolus(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     {'a': Fraction(50, 1), 'b': Fraction(75, 1), 'c': Fraction(75, 1)}
     """
     return as_tu(game, "nucleolus").nucleolus(max_players=max_players)
+
+
+def prenucleolus(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
+    """The prenucleolus: the pre-imputation that lexicographically minimises the excesses.
+
+    As the nucleolus, but over all *pre-imputations* (x(N) = v(N), no lower bound on a
+    player's share) [1]_. It always exists and is unique, lies in the least core and in
+    the prekernel, and equals the nucleolus when the game is zero-monotonic (for
+    instance superadditive) [2]_.
+
+    Parameters
+    ----------
+    game : TUGame or Game
+        A simple game is converted with :func:`to_tu_game`.
+    max_players : int, optional
+        Refuse games with more players (default 15): every LP has a row per coalition.
+
+    Returns
+    -------
+    PowerIndexResult
+        Index ``"prenucleolus"``, method ``"lp_sequence"``: exact Fractions summing to v(N).
+
+    Raises
+    ------
+    GameTooLargeError
+        More than ``max_players`` players.
+    NucleolusError
+        The floating-point LPs could not be turned into a certified exact point.
+    InvalidTypeError
+        Not a game.
+
+    Notes
+    -----
+    The sequence of linear programs of :func:`nucleolus` without the players' lower
+    bounds, solved in floating point to find the tight coalitions, then solved and
+    certified exactly (primal feasibility and a dual certificate of every stage).
+
+    References
+    ----------
+    .. [1] D. Schmeidler, "The nucleolus of a characteristic function game", SIAM Journal
+       on Applied Mathematics 17(6) (1969), 1163-1170. https://doi.org/10.1137/0117107
+    .. [2] M. Maschler, B. Peleg and L. S. Shapley, "Geometric properties of the kernel,
+       nucleolus and related solution concepts", Mathematics of Operations Research 4(4)
+       (1979), 303-338. https://doi.org/10.1287/moor.4.4.303
+
+    Examples
+    --------
+    A game that is not zero-monotonic: alone, A is worth more than with B. The nucleolus
+    gives A at least its 3; the prenucleolus splits the loss.
+
+    >>> import powerindex as pi
+    >>> game = pi.TUGame(["A", "B"], {("A",): 3, ("B",): 0, ("A", "B"): 1})
+    >>> pi.prenucleolus(game).to_dict()
+    {'A': Fraction(2, 1), 'B': Fraction(-1, 1)}
+    """
+    from ._nucleolus_lp import lexicographic_center
+
+    game = as_tu(game, "prenucleolus")
+    max_players = check_whole(max_players, "max_players", minimum=1)
+    if game.n > max_players:
+        raise GameTooLargeError(
+            f"the prenucleolus of {game.n} players solves up to {game.n - 1} linear programs"
+            f" with 2**{game.n} rows each; at most {max_players} players by default (raise"
+            " max_players= to try more)"
+        )
+    if game.n == 1:
+        shares = [game._worth(1)]
+    else:
+        shares = lexicographic_center(game.players, game._int_list(), game._scale,
+                                      pre=True)[0]
+    return PowerIndexResult("prenucleolus", game, dict(zip(game.players, shares, strict=True)),
+                            "lp_sequence")

@@ -222,6 +222,8 @@ __all__ = [
     "GameSpec",
     "ScenarioChanges",
     "read_game",
+    "read_tu_game",
+    "loads_tu_game",
     "write_game",
     # large games and many games
     "estimate",
@@ -265,6 +267,8 @@ _LAZY = {
     "ScenarioChanges": "readwrite",
     "read_game": "readwrite",
     "write_game": "readwrite",
+    "read_tu_game": "readwrite",
+    "loads_tu_game": "readwrite",
     "sweep": "sweeps",
     "sweep_table": "sweeps",
     "pairwise_mergers": "sweeps",

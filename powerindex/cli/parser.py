@@ -22,6 +22,7 @@ from .inputs import (
     _theory_list,
 )
 from .politics import _run_bargain, _run_portfolios, _run_positions, _run_swing
+from .tu import DEFAULT_SOLUTIONS, SOLUTIONS, _run_tu
 
 _INDICES_EXAMPLES = """\
 examples:
@@ -48,6 +49,13 @@ examples:
   powerindex leverage --quota 163 Iraqiya=91 SoL=89 INA=70 Kurds=57 Small=18
   powerindex leverage iraq.toml --scenario red_line --plot leverage.png
   powerindex leverage iraq.toml --format latex --output leverage.tex
+"""
+
+_TU_EXAMPLES = """\
+examples:
+  powerindex tu gloves.toml
+  powerindex tu gloves.toml --solution all --format markdown
+  powerindex tu gloves.toml --core
 """
 
 _COALITIONS_EXAMPLES = """\
@@ -190,9 +198,24 @@ def _parser():
         return sub
 
     for add in (_add_indices, _add_compare, _add_leverage, _add_coalitions, _add_positions,
-                _add_bargain, _add_portfolios, _add_swing, _add_report):
+                _add_bargain, _add_portfolios, _add_swing, _add_report, _add_tu):
         add(command)
     return parser
+
+
+def _add_tu(command):
+    sub = command("tu", "solutions of a TU game from a TU game file",
+                  "Solutions of a TU game whose worths a TU game file gives (TOML or JSON:"
+                  " players and a table of coalition = worth; see docs/file-format.md):"
+                  " point solutions side by side, the least core and the game's properties,"
+                  " or the vertices of the core.", _TU_EXAMPLES)
+    sub.add_argument("file", metavar="FILE", help="the TU game file (.toml or .json)")
+    sub.add_argument("--solution", default=DEFAULT_SOLUTIONS, metavar="LIST",
+                     help=f"comma-separated: {', '.join(SOLUTIONS)}; or all (default:"
+                          f" {DEFAULT_SOLUTIONS})")
+    sub.add_argument("--core", action="store_true",
+                     help="list the vertices of the core instead")
+    sub.set_defaults(run=_run_tu)
 
 
 def _add_report(command):

@@ -6,14 +6,16 @@ parsers and line finding of :mod:`.parsing`); :func:`write_game` writes one back
 (:mod:`.writing`), so that a game written out and read back is the same game;
 :func:`loads` and :func:`dumps` do the same with text. Scenarios are
 :class:`ScenarioChanges` applied to the base game (:mod:`.scenarios`). The format is
-documented in ``docs/file-format.md``.
+documented in ``docs/file-format.md``. TU game files (a worth for every coalition) are
+read by :func:`read_tu_game` (:mod:`.tu_file`).
 """
 
 from ._text import FORMATS, MAX_TOTAL_WEIGHT
 from .reading import loads, read_game
 from .scenarios import ScenarioChanges
 from .spec import GameSpec
+from .tu_file import loads_tu_game, read_tu_game
 from .writing import dumps, write_game
 
 __all__ = ["GameSpec", "ScenarioChanges", "read_game", "write_game", "loads", "dumps",
-           "FORMATS", "MAX_TOTAL_WEIGHT"]
+           "FORMATS", "MAX_TOTAL_WEIGHT", "read_tu_game", "loads_tu_game"]

@@ -554,7 +554,10 @@ def test_nucleolus_without_imputations_is_an_error():
 
 
 def test_nucleolus_size_limit():
-    tu = TUGame([f"P{i}" for i in range(16)], lambda s: len(s))
+    import numpy as np
+
+    sizes = np.array([bin(mask).count("1") for mask in range(1 << 19)])
+    tu = TUGame.from_worths([f"P{i}" for i in range(19)], sizes)  # default limit 18
     with pytest.raises(GameTooLargeError, match="linear programs"):
         nucleolus(tu)
     small = TUGame(["A", "B", "C", "D"], lambda s: len(s))

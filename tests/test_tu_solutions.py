@@ -309,3 +309,43 @@ def test_one_player_games():
     assert [v.to_dict() for v in pi.core_vertices(solo)] == [{"a": 5}]
     assert pi.tau_value(solo)["a"] == 5 and pi.is_convex(solo) and pi.is_superadditive(solo)
     assert repr(pi.least_core(solo)) == "<LeastCore epsilon=0 at {a: 5}>"
+
+
+# -- the nucleolus by constraint generation, and games from a vector of worths -------------------
+def _issue_game(n, seed):
+    """The benchmark's random game: v({i}) = 0, others 0..100, v(N) the largest + 1..100."""
+    rng = random.Random(seed)
+    full = (1 << n) - 1
+    worths = [0] * (1 << n)
+    for mask in range(1, full):
+        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
+    worths[full] = max(worths) + rng.randint(1, 100)
+    return pi.TUGame.from_worths([f"p{i}" for i in range(n)], worths)
+
+
+@pytest.mark.parametrize("n", [5, 8, 11])
+def test_nucleolus_of_random_games_is_certified_and_in_the_kernel(n):
+    """The LPs see only the coalitions they generate; the exact certificate covers all of
+    them (a wrong point would raise NucleolusError), and the point is in the kernel."""
+    for seed in range(3):
+        game = _issue_game(n, seed)
+        nucleolus = pi.nucleolus(game)
+        assert sum(nucleolus.values()) == game.value(game.players)
+        assert pi.in_kernel(game, nucleolus)
+        least = pi.least_core(game)
+        assert pi.in_prekernel(game, least.point)
+
+
+def test_a_game_from_a_vector_of_worths():
+    import numpy as np
+
+    game = pi.TUGame.from_worths(["A", "B", "C"], np.array([0, 0, 0, 1, 0, 1, 1, 1]))
+    assert game == majority()
+    assert pi.TUGame.from_worths(["a", "b"], [0, 0.1, F(1, 2), 1]).value({"a"}) == \
+        F(1, 10)
+    with pytest.raises(pi.InvalidGameError, match="4 coalitions"):
+        pi.TUGame.from_worths(["a", "b"], [0, 1, 1])
+    with pytest.raises(pi.InvalidGameError, match="empty coalition"):
+        pi.TUGame.from_worths(["a", "b"], [1, 1, 1, 1])
+    with pytest.raises(pi.InvalidTypeError, match=r"coalition \{'a'\}"):
+        pi.TUGame.from_worths(["a", "b"], [0, "x", 1, 1])

@@ -22,7 +22,7 @@ import numpy as np
 
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
-from ._rational import null_space, rref, solve_exact, solve_guided
+from ._rational import null_space, solve_exact, solve_guided
 
 __all__ = ["nucleolus_point", "lexicographic_center"]
 
@@ -32,6 +32,99 @@ _Worths = namedtuple("_Worths", ["players", "n", "scale"])
 _DUAL_TOLERANCE = 1e-9
 _TIGHT_TOLERANCE = 1e-7
 _HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
+
+
+#: Rows a stage's first LP starts from, per player (the coalitions of largest excess at
+#: the equal split), and the most violated rows added per round.
+_START_ROWS = 4
+_ADDED_ROWS = 4
+
+
+def _generated(linprog, incidence, scaled, candidates, a_eq, b_eq, bounds, stage):
+    """One stage's LP over the ``candidates``, by constraint generation.
+
+    Most coalitions are never tight: the LP starts from a few rows and adds the coalitions
+    whose excess at its solution passes its eps, until none does. The last LP's optimum is
+    then feasible, hence optimal, for all the candidates, and its multipliers (zero on the
+    rows left out) are those of the whole program. Returns the result and the rows (masks)
+    of its inequalities.
+    """
+    n = incidence.shape[1]
+    worths = scaled[candidates]
+    sizes = _SIZES[n][candidates]
+    equal = (b_eq[0] if b_eq else 0.0) / n
+    start = min(len(candidates), _START_ROWS * n)
+    active = np.zeros(len(candidates), dtype=bool)
+    active[_largest(worths - sizes * equal, start)] = True
+    active[sizes <= 1] = True  # the singletons bound the LP from the start
+    active[sizes >= n - 1] = True
+    while True:
+        chosen = np.flatnonzero(active)
+        a_ub = np.hstack([-incidence[candidates[chosen]], -np.ones((len(chosen), 1))])
+        result = linprog(
+            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-worths[chosen], A_eq=a_eq, b_eq=b_eq,
+            bounds=bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
+        )
+        if result.status != 0:
+            raise NucleolusError(
+                f"the linear program of stage {stage} of the nucleolus failed:"
+                f" {result.message}"
+            )
+        excess = worths - _subset_sums(result.x[:n])[candidates]
+        violated = np.flatnonzero(~active & (excess > result.x[-1] + _TIGHT_TOLERANCE / 10))
+        if violated.size == 0:
+            return result, candidates[chosen]
+        active[violated[_largest(excess[violated], _ADDED_ROWS * n)]] = True
+
+
+class _Sizes(dict):
+    """Coalition sizes by mask, per number of players (computed once)."""
+
+    def __missing__(self, n):
+        sizes = np.zeros(1 << n, dtype=np.int64)
+        for i in range(n):
+            sizes[1 << i:1 << (i + 1)] = sizes[:1 << i] + 1
+        self[n] = sizes
+        return sizes
+
+
+_SIZES = _Sizes()
+
+
+def _subset_sums(shares):
+    """x(S) for every mask S, in floats: the table doubles with each player, O(2**n)."""
+    sums = np.zeros(1 << len(shares))
+    for i, share in enumerate(shares):
+        sums[1 << i:1 << (i + 1)] = sums[:1 << i] + share
+    return sums
+
+
+def _largest(values, count):
+    """The positions of the ``count`` largest values (all of them if fewer)."""
+    if count >= len(values):
+        return np.arange(len(values))
+    return np.argpartition(-values, count - 1)[:count]
+
+
+class _Echelon:
+    """Rows kept in echelon form over the integers, to test independence exactly."""
+
+    def __init__(self):
+        self.rows = []  # (pivot column, integer row)
+
+    def add(self, row):
+        """Reduce ``row`` by the rows kept; keep it and return True if anything is left."""
+        row = list(row)
+        for pivot, kept in self.rows:
+            if row[pivot]:
+                lead, factor = kept[pivot], row[pivot]
+                row = [lead * a - factor * b for a, b in zip(row, kept, strict=True)]
+        pivot = next((i for i, a in enumerate(row) if a), None)
+        if pivot is None:
+            return False
+        divisor = math.gcd(*row)
+        self.rows.append((pivot, [a // divisor for a in row]))
+        return True
 
 
 def _stage_lps(tu, ints, incidence, scaled, pre=False):
@@ -51,36 +144,35 @@ def _stage_lps(tu, ints, incidence, scaled, pre=False):
     full = (1 << n) - 1
     players_bounds = [(None, None) if pre else (scaled[1 << i], None) for i in range(n)]
     basis = [[1] * n]  # independent incidence vectors of the fixed coalitions, N first
+    echelon = _Echelon()
+    echelon.add(basis[0])
     equalities = [(full, None)]  # (mask, stage) of the basis rows
     stages = []
     proper = np.zeros(1 << n, dtype=bool)
     proper[1:full] = True
     while len(basis) < n:
         kernel = null_space(basis, n)
-        in_span = ~np.any(incidence.dot(kernel) != 0, axis=1)
+        if kernel.dtype == object or np.abs(kernel).max(initial=0) * n >= 2**52:
+            products = incidence.astype(np.int64).astype(object).dot(kernel.astype(object))
+        else:  # sums of at most n small integers: exact in floats
+            products = incidence.dot(kernel)
+        in_span = ~np.any(products != 0, axis=1)
         candidates = np.flatnonzero(proper & ~in_span)
-        a_ub = np.hstack([-incidence[candidates].astype(float), -np.ones((len(candidates), 1))])
         a_eq = np.array([[*((mask >> i) & 1 for i in range(n)), 0.0] for mask, _ in equalities],
                         dtype=float)
         b_eq = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
                 for mask, stage in equalities]
-        result = linprog(
-            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-scaled[candidates], A_eq=a_eq, b_eq=b_eq,
-            bounds=players_bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
-        )
-        if result.status != 0:
-            raise NucleolusError(
-                f"the linear program of stage {len(stages) + 1} of the nucleolus failed:"
-                f" {result.message}"
-            )
+        result, rows = _generated(linprog, incidence, scaled, candidates, a_eq, b_eq,
+                                  players_bounds, len(stages) + 1)
         duals = -np.asarray(result.ineqlin.marginals)
-        fixed = candidates[duals > _DUAL_TOLERANCE]
+        fixed = rows[duals > _DUAL_TOLERANCE]
         if fixed.size == 0:
             raise NucleolusError(
                 f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
                 " nucleolus (numerical trouble in the LP solver)"
             )
         bound_duals = np.zeros(n) if pre else np.asarray(result.lower.marginals)[:n]
+        duals = duals[duals > _DUAL_TOLERANCE]
         stages.append({
             "eps": float(result.x[-1]),
             "fixed": [int(mask) for mask in fixed],
@@ -88,13 +180,13 @@ def _stage_lps(tu, ints, incidence, scaled, pre=False):
             "equalities": list(equalities),
             "bounds": [i for i in range(n) if bound_duals[i] > _DUAL_TOLERANCE],
             # the solver's multipliers, a guide for the exact certificate
-            "duals": [*duals[duals > _DUAL_TOLERANCE],
+            "duals": [*duals,
                       *bound_duals[bound_duals > _DUAL_TOLERANCE],
                       *np.asarray(result.eqlin.marginals)],
         })
         for mask in stages[-1]["fixed"]:
             row = [(mask >> i) & 1 for i in range(n)]
-            if len(rref(basis + [row], n)[1]) > len(basis):
+            if echelon.add(row):
                 basis.append(row)
                 equalities.append((mask, len(stages) - 1))
         point = np.asarray(result.x[:n], dtype=float)
@@ -112,7 +204,7 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     n, count = tu.n, len(stages)
     full = (1 << n) - 1
     size = n + count
-    excess = scaled - incidence.dot(point)
+    excess = scaled - _subset_sums(point)
 
     def coalition_row(mask, t):
         row = [(mask >> i) & 1 for i in range(n)] + [0] * count
@@ -129,9 +221,8 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
             candidates.append((row, Fraction(ints[1 << i], tu.scale)))
     for t, stage in enumerate(stages):
         gaps = np.abs(excess[stage["candidates"]] - stage["eps"])
-        for position in np.argsort(gaps, kind="stable"):
-            if gaps[position] > _TIGHT_TOLERANCE:
-                break
+        near = np.flatnonzero(gaps <= _TIGHT_TOLERANCE)
+        for position in near[np.argsort(gaps[near], kind="stable")]:
             candidates.append(coalition_row(int(stage["candidates"][position]), t))
 
     chosen, basis = [], []
@@ -169,8 +260,13 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
     xs = [int(value * denominator) for value in x]
     es = [int(value * denominator) for value in eps]
     factor = denominator // tu.scale
-    worths = np.array([w * factor for w in ints], dtype=object)
-    excess = worths - incidence.astype(object).dot(np.array(xs, dtype=object))
+    bound = (max(max(ints), -min(ints)) * factor + sum(abs(v) for v in xs) + max(map(abs, es)))
+    dtype = np.int64 if bound < 2**62 else object  # exact either way
+    worths = np.array(ints, dtype=dtype) * factor
+    sums = np.zeros(1 << n, dtype=dtype)  # x(S) for every mask, doubling per player
+    for i, share in enumerate(xs):
+        sums[1 << i:1 << (i + 1)] = sums[:1 << i] + share
+    excess = worths - sums
 
     def fail(reason):
         raise NucleolusError(
@@ -186,7 +282,7 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
     for t, stage in enumerate(stages):
         if t and es[t] > es[t - 1]:
             fail(f"stage {t + 1} has a larger excess than stage {t}")
-        if max(excess[stage["candidates"]]) > es[t]:
+        if excess[stage["candidates"]].max() > es[t]:
             fail(f"a coalition exceeds the excess of stage {t + 1}")
         if any(excess[mask] != es[t] for mask in stage["fixed"]):
             fail(f"a fixed coalition of stage {t + 1} is not tight")
@@ -213,7 +309,15 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
 def _zero_normalized(ints, n):
     """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``."""
     alone = [ints[1 << i] for i in range(n)]
-    additive = [0]  # Python integers: the worths may pass 64 bits either way
+    largest = max(max(ints), -min(ints))
+    if largest * (n + 1) < 2**62:  # machine integers, exactly
+        additive = np.zeros(1 << n, dtype=np.int64)
+        for i, a in enumerate(alone):
+            additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
+        zero = np.array(ints, dtype=np.int64) - additive
+        divisor = int(np.gcd.reduce(zero)) or 1
+        return (zero // divisor).tolist(), divisor, alone
+    additive = [0]  # Python integers: the worths pass 64 bits
     for a in alone:
         additive += [x + a for x in additive]
     zero = [w - a for w, a in zip(ints, additive, strict=True)]
@@ -259,10 +363,13 @@ def lexicographic_center(players, ints, scale, pre=False):
     if not any(zero):  # an additive game: everyone gets what it gets alone
         return [Fraction(a, scale) for a in alone], [Fraction(0)]
     tu = _Worths(tuple(players), n, 1)
-    largest = max(abs(w) for w in zero)
-    scaled = np.array([w / largest for w in zero], dtype=float)
+    largest = max(max(zero), -min(zero))
+    try:
+        scaled = np.array(zero, dtype=float) / largest
+    except OverflowError:  # worths beyond floats: divide first, in Python
+        scaled = np.array([w / largest for w in zero], dtype=float)
     masks = np.arange(1 << n)
-    incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(np.int64)
+    incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     stages, point = _stage_lps(tu, zero, incidence, scaled, pre)
     x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled, pre)
     _certify(tu, zero, stages, x, eps, incidence, pre)

@@ -5,6 +5,7 @@ solution, a solution guided by a float vector for the free unknowns, an integer 
 of a null space.
 """
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -13,14 +14,31 @@ from .._numbers import lcm_of_denominators
 
 __all__ = ["rref", "solve_exact", "solve_guided", "null_space"]
 
+_ZERO = Fraction(0)
+
+
+def _integer_row(row):
+    """The row times the least common multiple of its denominators: Python integers."""
+    if all(isinstance(x, int) for x in row):
+        return list(row)
+    row = [Fraction(x) for x in row]
+    scale = lcm_of_denominators(row)
+    return [int(x * scale) for x in row]
+
 
 def rref(rows, columns):
     """Reduced row echelon form over the rationals of the first ``columns`` columns.
 
     ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
-    Returns the non-zero reduced rows and their pivot columns; the input is not modified.
+    Returns the non-zero reduced rows (Fractions, each pivot 1) and their pivot columns,
+    and the rows left (zero in the first ``columns`` columns; only whether their other
+    entries are zero is meaningful: they are scaled). The input is not modified.
+
+    Fraction-free: every row is scaled to integers and eliminated in integers, each new
+    row divided by the gcd of its entries (a gcd per row instead of one per operation);
+    the pivot rows are divided by their pivots at the end.
     """
-    rows = [[Fraction(x) for x in row] for row in rows]
+    rows = [_integer_row(row) for row in rows]
     pivots = []
     rank = 0
     for column in range(columns):
@@ -28,15 +46,20 @@ def rref(rows, columns):
         if pivot is None:
             continue
         rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        lead = rows[rank][column]
-        rows[rank] = [x / lead for x in rows[rank]]
+        lead_row = rows[rank]
+        lead = lead_row[column]
         for r in range(len(rows)):
-            if r != rank and rows[r][column]:
-                factor = rows[r][column]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[rank], strict=True)]
+            factor = rows[r][column]
+            if r != rank and factor:
+                new = [lead * a - factor * b for a, b in zip(rows[r], lead_row, strict=True)]
+                divisor = math.gcd(*new)
+                rows[r] = [x // divisor for x in new] if divisor > 1 else new
         pivots.append(column)
         rank += 1
-    return rows[:rank], pivots, rows[rank:]
+    reduced = [[Fraction(x, row[column]) if x else _ZERO for x in row]
+               for row, column in zip(rows[:rank], pivots, strict=True)]
+    return reduced, pivots, [[Fraction(x) if x else _ZERO for x in row]
+                             for row in rows[rank:]]
 
 
 def solve_exact(coefficients, rhs):

@@ -20,7 +20,7 @@ __all__ = ["sums_by_size", "shapley_numerators", "banzhaf_numerators", "graph_re
 
 def int_array(ints, n):
     """A numpy array of the integers: int64 when every sum of 2**n of them fits, else object."""
-    largest = max((abs(x) for x in ints), default=0)
+    largest = max(max(ints, default=0), -min(ints, default=0))
     dtype = np.int64 if largest < 2 ** (62 - n) else object
     return np.array(ints, dtype=dtype)
 

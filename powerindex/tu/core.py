@@ -279,7 +279,7 @@ def least_core(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
         A simple game is read as its TU game (for a weighted game, its characteristic
         function: up to ``max_players`` players).
     max_players : int, optional
-        Refuse games with more players (default 15): the linear programs have a row per
+        Refuse games with more players (default 18): the linear programs have a row per
         coalition.
 
     Returns
@@ -344,7 +344,7 @@ def is_balanced(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     ----------
     game : TUGame or Game
     max_players : int, optional
-        As for :func:`least_core` (default 15).
+        As for :func:`least_core` (default 18).
 
     Returns
     -------

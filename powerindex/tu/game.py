@@ -40,7 +40,7 @@ from ._worths import (
 __all__ = ["TUGame", "to_tu_game", "as_tu", "NUCLEOLUS_MAX_PLAYERS"]
 
 #: Default limit of the nucleolus: every LP has 2**n rows.
-NUCLEOLUS_MAX_PLAYERS = 15
+NUCLEOLUS_MAX_PLAYERS = 18
 
 
 def _restore(players, ints, scale):
@@ -239,6 +239,61 @@ class TUGame:
                     f" {list(self._players)}"
                 ) from None
         return mask
+
+    @classmethod
+    def from_worths(cls, players, worths):
+        """A TU game from the worths of all 2**n coalitions, in bit order.
+
+        Parameters
+        ----------
+        players : sequence of hashable names
+            Bit ``i`` of a coalition's index is ``players[i]``.
+        worths : sequence or numpy array of numbers
+            ``worths[mask]`` is the worth of the coalition of the players whose bits are set
+            in ``mask``; ``2**n`` values, the first (the empty coalition) 0. An integer
+            array is taken as it is, without a Python call per coalition; other numbers are
+            read exactly (a float as the decimal it prints as).
+
+        Returns
+        -------
+        TUGame
+
+        Raises
+        ------
+        InvalidGameError
+            The wrong number of worths, v(empty) not 0, or a worth NaN or infinite.
+        InvalidTypeError
+            A worth is not a number.
+
+        Examples
+        --------
+        >>> import powerindex as pi
+        >>> game = pi.TUGame.from_worths(["A", "B"], [0, 1, 2, 4])
+        >>> game.value({"A"}), game.value({"B"}), game.value({"A", "B"})
+        (Fraction(1, 1), Fraction(2, 1), Fraction(4, 1))
+        """
+        players = check_players(players)
+        _check_tu_size(len(players))
+        count = 1 << len(players)
+        if len(worths) != count:
+            raise InvalidGameError(
+                f"{len(players)} players have {count} coalitions (the empty one first), but"
+                f" {len(worths)} worths were given"
+            )
+        array = np.asarray(worths) if not isinstance(worths, np.ndarray) else worths
+        if array.dtype.kind in "iu" and array.ndim == 1:
+            ints = array.tolist()  # Python integers, one C call
+            scale = 1
+        else:
+            probe = cls.__new__(cls)
+            object.__setattr__(probe, "_players", players)
+            fractions = [probe._convert(w, mask) for mask, w in enumerate(worths)]
+            scale = lcm_of_denominators(fractions)
+            ints = [int(f * scale) for f in fractions]
+        if ints[0] != 0:
+            empty = simplest(Fraction(ints[0], scale))
+            raise InvalidGameError(f"the worth of the empty coalition must be 0, got {empty}")
+        return cls._from_ints(players, ints, scale)
 
     @classmethod
     def from_simple_game(cls, game):

@@ -149,7 +149,7 @@ def kernel_point(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     ----------
     game : TUGame or Game
     max_players : int, optional
-        As for :func:`~powerindex.nucleolus` (default 15).
+        As for :func:`~powerindex.nucleolus` (default 18).
 
     Returns
     -------

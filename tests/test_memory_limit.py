@@ -8,7 +8,8 @@ import powerindex as pi
 from powerindex._engines import generating
 
 
-def test_available_memory_is_read_and_bounds_the_tables():
+def test_available_memory_is_read_and_bounds_the_tables(monkeypatch):
+    monkeypatch.delenv(generating.MEMORY_VARIABLE, raising=False)  # the default rule
     available = generating.available_memory()
     assert available is None or available > 0
     cells = generating.max_cells()
@@ -18,10 +19,14 @@ def test_available_memory_is_read_and_bounds_the_tables():
 
 
 def test_a_budget_caps_the_tables(monkeypatch):
+    monkeypatch.delenv(generating.MEMORY_VARIABLE, raising=False)
     monkeypatch.setattr(generating, "memory_budget", 2**30)  # 1 GiB: half of it, 2**26 words
     assert generating.max_cells() == generating.MAX_CELLS
     monkeypatch.setattr(generating, "memory_budget", 0)
     assert generating.max_cells() == generating.MAX_CELLS  # the floor is always allowed
+    monkeypatch.setenv(generating.MEMORY_VARIABLE, "12G")  # the caller's budget still holds
+    monkeypatch.setattr(generating, "memory_budget", 2**30)
+    assert generating.max_cells() == 2**30 // 8
 
 
 def _forty_players():
@@ -36,6 +41,7 @@ def test_tables_above_the_floor_are_built_when_memory_allows(monkeypatch):
     cells, _ = generating.table_cells(game.weights, game.quota, True)
     monkeypatch.setattr(generating, "MAX_CELLS", cells // 4)  # the old fixed limit, scaled
     monkeypatch.setattr(generating, "memory_budget", None)
+    monkeypatch.delenv(generating.MEMORY_VARIABLE, raising=False)
     result = pi.shapley_shubik(game)
     assert result.method == "generating" and sum(result.values()) == 1
     # equal weights give equal values; here the heaviest player has the most

@@ -424,7 +424,8 @@ def test_listing_too_many_coalitions_does_not_promise_a_sampled_estimate():
 def test_a_table_too_large_advises_estimate_only_for_what_it_samples(index, advised):
     """Coleman's indices are not sampled by pi.estimate, so their refusal must not send
     the user there."""
-    game = pi.WeightedGame([10**7 + i for i in range(30)], F(2, 3) * (30 * 10**7 + 435))
+    # weights near 10**10: even by weight alone the table (10**10 words) passes any memory
+    game = pi.WeightedGame([10**10 + i for i in range(30)], F(2, 3) * (30 * 10**10 + 435))
     with pytest.raises(pi.GameTooLargeError) as raised:
         index(game, method="generating")
     assert ("pi.estimate()" in str(raised.value)) is advised

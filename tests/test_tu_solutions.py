@@ -349,3 +349,35 @@ def test_a_game_from_a_vector_of_worths():
         pi.TUGame.from_worths(["a", "b"], [1, 1, 1, 1])
     with pytest.raises(pi.InvalidTypeError, match=r"coalition \{'a'\}"):
         pi.TUGame.from_worths(["a", "b"], [0, "x", 1, 1])
+
+
+# -- the nucleolus beside the power indices ----------------------------------------------------
+def test_the_nucleolus_of_a_homogeneous_constant_sum_game_is_its_weights():
+    """Peleg (1968, "On weights of constant-sum majority games", SIAM Journal on Applied
+    Mathematics 16, 527-532): the nucleolus of a constant-sum homogeneous weighted majority
+    game is its homogeneous representation, normalized. Iraq 2010 (163 of 325) is
+    [4; 2, 2, 1, 1, 1]: total 7, quota 4."""
+    iraq = pi.WeightedGame([91, 89, 70, 57, 18], 163,
+                           players=["Iraqiya", "SoL", "INA", "Kurds", "Small"])
+    assert iraq.is_decisive  # constant-sum: proper and strong
+    expected = {"Iraqiya": F(2, 7), "SoL": F(2, 7), "INA": F(1, 7), "Kurds": F(1, 7),
+                "Small": F(1, 7)}
+    assert pi.nucleolus(iraq).to_dict() == expected
+    table = pi.leverage(iraq, nucleolus=True)
+    assert table.columns.index("nucleolus") == table.columns.index("Banzhaf") + 1
+    assert dict(zip(table.column("player"), table.column("nucleolus"), strict=True)) == expected
+
+
+def test_leverage_nucleolus_checks_and_limits(capsys):
+    from powerindex.cli import main
+
+    game = pi.WeightedGame([3, 2, 1], 4, players=["A", "B", "C"])
+    assert "nucleolus" not in pi.leverage(game).columns
+    with pytest.raises(pi.InvalidTypeError, match="nucleolus must be True or False"):
+        pi.leverage(game, nucleolus="yes")
+    with pytest.raises(pi.GameTooLargeError, match="max_players"):
+        pi.leverage(pi.WeightedGame([1] * 19, 10), nucleolus=True)
+    assert main(["leverage", "--quota", "4", "A=3", "B=2", "C=1", "--nucleolus",
+                 "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "nucleolus" in header.split(",")

@@ -202,6 +202,8 @@ def max_cells():
         allowed = None if available is None else int(available * MEMORY_SHARE)
     if allowed is None:
         return MAX_CELLS
+    if memory_budget is not None:  # the caller's limit holds whatever the setting says
+        allowed = min(allowed, memory_budget)
     return min(CEILING_CELLS, max(MAX_CELLS, allowed // 8))
 
 

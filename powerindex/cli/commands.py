@@ -141,7 +141,8 @@ def _interval_text(estimated, digits):
 def _run_leverage(args):
     source = _source(args)
     scenario = source.scenario
-    table = leverage(scenario.game, scenario.graph, scenario.unions, rule=scenario.rule)
+    table = leverage(scenario.game, scenario.graph, scenario.unions, rule=scenario.rule,
+                     nucleolus=args.nucleolus)
     figure = None
     if args.plot:
         from ..present import plot

@@ -310,6 +310,8 @@ def _add_leverage(command):
     _game_options(sub, "a scenario of the game file instead of its base game")
     sub.add_argument("--plot", metavar="FILE",
                      help="draw power against seat share (PNG, or by suffix: .svg, .pdf)")
+    sub.add_argument("--nucleolus", action="store_true",
+                     help="add the nucleolus of the game (exact; up to 18 players)")
     sub.set_defaults(run=_run_leverage)
 
 

@@ -127,7 +127,7 @@ def _scenario(value):
 
 
 
-def leverage(game, graph=None, unions=None, *, rule="clique"):
+def leverage(game, graph=None, unions=None, *, rule="clique", nucleolus=False):
     """Who holds leverage: power against seats for every player of a scenario.
 
     Parameters
@@ -138,13 +138,19 @@ def leverage(game, graph=None, unions=None, *, rule="clique"):
     unions : list of lists of str, or dict, optional
         A priori unions: the indices become Owen and (normalized) Banzhaf-Owen.
     rule : {"connected", "clique"}, optional
+    nucleolus : bool, optional
+        Add the nucleolus of the (restricted) game's characteristic function (v(S) = 1
+        when S wins and can form), exact, after the Banzhaf column: the allocation that
+        leaves the most aggrieved coalition least aggrieved. Up to 18 players (see
+        :func:`~powerindex.nucleolus`); it ignores a priori unions.
 
     Returns
     -------
     Table
         Columns: player, members (when a player is a merged bloc), seats, seat share
         (empty for games without weights, composite games included),
-        Shapley-Shubik (or Owen), Banzhaf (or Banzhaf-Owen), swings, power / seat share
+        Shapley-Shubik (or Owen), Banzhaf (or Banzhaf-Owen), nucleolus (when asked for),
+        swings, power / seat share
         (Shapley-Shubik or Owen over the seat share), minimal winning (the number of
         minimal winning, feasible coalitions the player belongs to), veto, dummy -- the
         last four describe the (restricted) game itself, unions aside. Rows are
@@ -170,7 +176,15 @@ def leverage(game, graph=None, unions=None, *, rule="clique"):
     [Fraction(4, 3), Fraction(1, 2), Fraction(1, 1)]
     >>> table.notes[0]
     'Beyond their seats: A 1.33x. Below: B 0.50x. Veto: A; no dummies.'
+
+    With the nucleolus beside the indices (here A, the veto player, gets everything: the
+    core is not empty and the nucleolus lies in it):
+
+    >>> pi.leverage(g, nucleolus=True).column("nucleolus")
+    [Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)]
     """
+    if not isinstance(nucleolus, bool):
+        raise InvalidTypeError(f"nucleolus must be True or False, got {nucleolus!r}")
     scenario = Scenario(game, graph, unions, rule)
     effective = scenario.effective_game
     power = scenario.power("shapley_shubik")
@@ -180,12 +194,18 @@ def leverage(game, graph=None, unions=None, *, rule="clique"):
     counts = None if unions is not None else (swings(effective), minimal_winning_coalitions(
         effective).membership())
     veto, dummies = set(effective.veto_players), set(effective.dummies)
+    centre = None
+    if nucleolus:
+        from ..tu.nucleolus import nucleolus as nucleolus_of
+
+        centre = nucleolus_of(effective)
     seats, total = seats_of(game)
     with_members = any(len(game.members(p)) > 1 for p in game.players)
     power_name = "Owen" if unions is not None else "Shapley-Shubik"
     banzhaf_name = "Banzhaf-Owen" if unions is not None else "Banzhaf"
     columns = ["player", *(["members"] if with_members else []), "seats", "seat share",
-               power_name, banzhaf_name, *(["swings"] if counts else []),
+               power_name, banzhaf_name, *(["nucleolus"] if centre else []),
+               *(["swings"] if counts else []),
                "power / seat share", *(["minimal winning"] if counts else []), "veto",
                "dummy"]
     rows, ratios = [], {}
@@ -197,8 +217,10 @@ def leverage(game, graph=None, unions=None, *, rule="clique"):
         members = [" + ".join(map(label, game.members(player)))] if with_members else []
         swing = [counts[0][player]] if counts else []
         membership = [counts[1][player]] if counts else []
+        share_of_centre = [centre[player]] if centre else []
         rows.append([player, *members, seat, share, power[player], banzhaf_values[player],
-                     *swing, ratio, *membership, player in veto, player in dummies])
+                     *share_of_centre, *swing, ratio, *membership, player in veto,
+                     player in dummies])
 
     def rank(i):
         player = game.players[i]

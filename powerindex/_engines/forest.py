@@ -25,9 +25,11 @@ Two routes:
 
   (j outside S: the rest of the branch free; j inside: j, and each child's branch).
   Weights are counted up to the quota, heavier ones together. For each i the product of
-  its branches gives the sizes and weights of K, and each branch alone those of T_j.
-  O(n) products of tables of (size, weight) per player: O(n^3 q^2) at most, with n
-  players and quota q.
+  its branches gives the sizes and weights of K, and each branch alone those of T_j. Every
+  branch table is built once for each direction of its edge (rerooting: prefix and suffix
+  products of the branches at each node), and the last product at a node is only summed
+  above the threshold, never built: O(n^3 q^2) at most, with n players and quota q, far
+  less on trees of small branches.
 
 Counts are exact integers (int64 below 63 players, Python integers above); the values are
 Fractions.
@@ -256,11 +258,6 @@ class _Tables:
         result[:len(left)] += left
         result[:len(right)] += right
         return result
-
-
-def _size_sums(table, threshold):
-    """Per size s: the counts of weight at least ``threshold`` (all of them if <= 0)."""
-    return table.sum(axis=1) if threshold <= 0 else table[:, threshold:].sum(axis=1)
 
 
 def _with_free(counts, free):

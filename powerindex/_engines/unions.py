@@ -187,14 +187,13 @@ def _outer_counts(union_weights, quota, shapley):
         arrays, offsets = generating._product_by_size(small, quota)
         stored = max(first + len(array) for array, first in zip(arrays, offsets, strict=True))
         size_weights = np.array(_size_weights(m, True)[0], dtype=object)
+        rows = min(m, stored)  # sets of other unions have fewer than m members
         for u in union_weights:
             low = max(0, quota - u)
             if u >= quota:  # not a factor of the product: nothing to divide out
-                rows = min(m, stored)
                 limbs = [_crop(array, first, rows, low, quota)
                          for array, first in zip(arrays, offsets, strict=True)]
             else:
-                rows = min(m, stored)
                 limbs = _outer_by_size(arrays, offsets, u, low, quota, rows)
             weighted = np.zeros(quota - low, dtype=object)
             for limb, digits in enumerate(limbs):

@@ -293,6 +293,8 @@ def test_size_limits_are_stated():
     with pytest.raises(pi.GameTooLargeError, match="max_players"):
         pi.core_vertices(big)
     with pytest.raises(pi.GameTooLargeError, match="10! marginal vectors"):
+        pi.marginal_vectors(big)
+    with pytest.raises(pi.GameTooLargeError, match="marginal_vectors"):
         pi.weber_set(big)
     with pytest.raises(pi.GameTooLargeError, match="least core"):
         pi.least_core(big, max_players=5)

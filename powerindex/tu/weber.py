@@ -26,13 +26,15 @@ from ..errors import GameTooLargeError
 from ..indices.results import PowerIndexResult
 from .game import as_tu
 
-__all__ = ["weber_set", "marginal_vectors", "WEBER_MAX_PLAYERS"]
+__all__ = ["weber_set", "marginal_vectors", "WEBER_MAX_PLAYERS", "MARGINAL_MAX_PLAYERS"]
 
-#: Default limit: n! orders.
-WEBER_MAX_PLAYERS = 9
+#: Default limit of :func:`marginal_vectors`: n! orders.
+MARGINAL_MAX_PLAYERS = 9
+#: Default limit of :func:`weber_set`: one linear program per distinct marginal vector.
+WEBER_MAX_PLAYERS = 6
 
 
-def marginal_vectors(game, *, max_players=WEBER_MAX_PLAYERS):
+def marginal_vectors(game, *, max_players=MARGINAL_MAX_PLAYERS):
     """The distinct marginal vectors of the game, exact, in lexicographic order.
 
     Parameters
@@ -97,7 +99,7 @@ def weber_set(game, *, max_players=WEBER_MAX_PLAYERS):
     ----------
     game : TUGame or Game
     max_players : int, optional
-        As for :func:`marginal_vectors` (default 9).
+        Refuse games with more players (default 6: up to 720 vectors, one small LP each).
 
     Returns
     -------
@@ -124,7 +126,15 @@ def weber_set(game, *, max_players=WEBER_MAX_PLAYERS):
     >>> len(pi.weber_set(squares)), len(pi.core_vertices(squares))
     (6, 6)
     """
-    vectors = marginal_vectors(game, max_players=max_players)
+    game = as_tu(game, "weber_set")
+    max_players = check_whole(max_players, "max_players", minimum=1)
+    if game.n > max_players:
+        raise GameTooLargeError(
+            f"the Weber set of {game.n} players has up to {game.n}! marginal vectors, each"
+            f" tested by a linear program; at most {max_players} players by default (raise"
+            " max_players= to try more, or use marginal_vectors)"
+        )
+    vectors = marginal_vectors(game, max_players=game.n)
     points = [tuple(v.values()) for v in vectors]
     return [v for k, v in enumerate(vectors)
             if not _inside_hull(points[k], points[:k] + points[k + 1:])]

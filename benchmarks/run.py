@@ -37,6 +37,7 @@ See benchmarks/README.md for the cases, their data sources and recorded results.
 import argparse
 import datetime
 import gc
+import itertools
 import json
 import os
 import platform
@@ -374,6 +375,18 @@ def random_tu_factory():
     return lambda: pi.TUGame(TU_PLAYERS, value)
 
 
+def small_tu_factory():
+    """6 players, v({i}) = 0, others randint(0, 100), v(N) the largest + 60 (seed 7): a
+    non-convex game with a core of a few hundred vertices."""
+    rng = random.Random(7)
+    players = TU_PLAYERS[:6]
+    worths = [0] * 64
+    for mask in range(3, 63):
+        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
+    worths[63] = max(worths) + 60
+    return lambda: pi.TUGame.from_worths(players, worths)
+
+
 def simple_tu_factory():
     """The TU game (0/1 worths) of a 12-player weighted majority game (seed 5)."""
     rng = random.Random(5)
@@ -460,6 +473,21 @@ def check_leverage(table, game):
     got = dict(zip(table.column("player"), table.column("Shapley-Shubik"), strict=True))
     want = pi.shapley_shubik(pi.restrict(game, SPARSE_GRAPH)).to_dict()
     _check(got == want, "leverage's Shapley-Shubik differs from shapley_shubik(restrict)")
+
+
+def check_least_core(result, game):
+    """The point is efficient; its largest excess (over S other than the empty set and N)
+    is the least core's epsilon, exactly."""
+    point = [result.point[p] for p in game.players]
+    _check_exact_sum(point, game.value(game.players), "least core point")
+    largest = max(game.value(s) - sum(result.point[p] for p in s)
+                  for k in range(1, game.n) for s in itertools.combinations(game.players, k))
+    _check(largest == result.epsilon, "the point's largest excess is not epsilon")
+
+
+def check_core_vertices(result, game):
+    _check(all(pi.in_core(game, v) for v in result), "a vertex is not in the core")
+    _check(len({tuple(v.values()) for v in result}) == len(result), "a vertex repeats")
 
 
 def check_nucleolus(result, game):
@@ -696,6 +724,12 @@ def build_cases(data_dir):
                       loader=random_tu_factory, call=pi.nucleolus, check=check_nucleolus))
     cases.append(Case("simple12/nucleolus", "weighted 12 as TU game", "nucleolus",
                       loader=simple_tu_factory, call=pi.nucleolus, check=check_nucleolus))
+    cases.append(Case("tu12/least_core", "random TU, 12 players", "least_core",
+                      loader=random_tu_factory, call=pi.least_core, check=check_least_core,
+                      method="lp_sequence"))
+    cases.append(Case("tu6/core_vertices", "random TU, 6 players", "core_vertices",
+                      loader=small_tu_factory, call=pi.core_vertices,
+                      check=check_core_vertices, method="double_description"))
     cases += spatial_cases()
     cases.append(Case("iraq_report/study", "Iraq 2010, all scenarios", "study",
                       loader=iraq_study_factory, call=build_study, check=check_study,

@@ -17,6 +17,7 @@ and a dual certificate of each stage's minimum), so no float ever reaches the an
 import math
 from collections import namedtuple
 from fractions import Fraction
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -34,10 +35,83 @@ _TIGHT_TOLERANCE = 1e-7
 _HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
 
+#: Whether to keep each stage's LP in HiGHS directly (:class:`_DirectLP`); switched off
+#: for the process when scipy's bindings are missing or have changed.
+_DIRECT = [True]
+
 #: Rows a stage's first LP starts from, per player (the coalitions of largest excess at
 #: the equal split), and the most violated rows added per round.
 _START_ROWS = 4
 _ADDED_ROWS = 4
+
+
+class _Solved:
+    """What the stages read of an LP's solution, from either solver: the point, the
+    multipliers of the inequality rows (as scipy reports them: <= 0), of the lower bounds
+    and of the equalities."""
+
+    def __init__(self, x, ineq, lower, eq):
+        self.x = x
+        self.ineqlin = SimpleNamespace(marginals=ineq)
+        self.lower = SimpleNamespace(marginals=lower)
+        self.eqlin = SimpleNamespace(marginals=eq)
+
+
+class _DirectLP:
+    """One stage's LP kept in HiGHS between the rounds of constraint generation.
+
+    ``scipy.optimize.linprog`` rebuilds and re-checks the model at every call (about 1.8 ms
+    of fixed cost, most of a small stage); here the model stays and the generated rows are
+    added to it, so that HiGHS re-solves from its last basis. It uses the HiGHS bindings
+    that scipy ships (``scipy.optimize._highspy``, not a public scipy interface): where
+    they are missing or fail, :func:`_generated` falls back to ``linprog``, and any answer
+    is certified exactly anyway.
+    """
+
+    def __init__(self, n, bounds, a_eq, b_eq):
+        from scipy.optimize._highspy import _core
+
+        self.core, self.n = _core, n
+        highs = _core._Highs()
+        for name, value in (("output_flag", False), ("simplex_strategy", 1),
+                            *_HIGHS_OPTIONS.items()):
+            highs.setOptionValue(name, value)
+        lp = _core.HighsLp()
+        lp.num_col_, lp.num_row_ = n + 1, len(a_eq)
+        lp.col_cost_ = np.array([0.0] * n + [1.0])
+        infinity = highs.getInfinity()
+        lp.col_lower_ = np.array([-infinity if low is None else low for low, _ in bounds]
+                                 + [-infinity])
+        lp.col_upper_ = np.full(n + 1, infinity)
+        lp.row_lower_ = lp.row_upper_ = np.asarray(b_eq, dtype=float)
+        matrix = np.asarray(a_eq, dtype=float)
+        rows, columns = np.nonzero(matrix)
+        lp.a_matrix_.format_ = _core.MatrixFormat.kRowwise
+        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n + 1, len(a_eq)
+        lp.a_matrix_.start_ = np.searchsorted(rows, np.arange(len(a_eq) + 1)).astype(np.int32)
+        lp.a_matrix_.index_ = columns.astype(np.int32)
+        lp.a_matrix_.value_ = matrix[rows, columns]
+        highs.passModel(lp)
+        self.highs, self.infinity, self.equalities = highs, infinity, len(a_eq)
+
+    def add(self, incidence_rows, worths):
+        """Rows -x(S) - eps <= -v(S)."""
+        count = len(worths)
+        values = np.hstack([-incidence_rows, -np.ones((count, 1))])
+        rows, columns = np.nonzero(values)
+        starts = np.searchsorted(rows, np.arange(count)).astype(np.int32)
+        self.highs.addRows(count, np.full(count, -self.infinity), -np.asarray(worths, float),
+                           len(rows), starts, columns.astype(np.int32), values[rows, columns])
+
+    def solve(self):
+        self.highs.run()
+        if self.highs.getModelStatus() != self.core.HighsModelStatus.kOptimal:
+            return None
+        solution = self.highs.getSolution()
+        duals = np.asarray(solution.row_dual)
+        return _Solved(np.asarray(solution.col_value), duals[self.equalities:],
+                       np.maximum(np.asarray(solution.col_dual), 0.0),
+                       duals[:self.equalities])
 
 
 def _generated(linprog, incidence, scaled, candidates, a_eq, b_eq, bounds, stage):
@@ -58,18 +132,38 @@ def _generated(linprog, incidence, scaled, candidates, a_eq, b_eq, bounds, stage
     active[_largest(worths - sizes * equal, start)] = True
     active[sizes <= 1] = True  # the singletons bound the LP from the start
     active[sizes >= n - 1] = True
+    direct = None
+    if _DIRECT[0]:
+        try:
+            direct = _DirectLP(n, bounds, a_eq, b_eq)
+        except Exception:  # noqa: BLE001 - scipy's private bindings changed: use linprog
+            _DIRECT[0] = False
+    held = []  # positions of the rows in the direct model, in the order they were added
+    added = np.zeros(len(candidates), dtype=bool)
     while True:
         chosen = np.flatnonzero(active)
-        a_ub = np.hstack([-incidence[candidates[chosen]], -np.ones((len(chosen), 1))])
-        result = linprog(
-            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-worths[chosen], A_eq=a_eq, b_eq=b_eq,
-            bounds=bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
-        )
-        if result.status != 0:
-            raise NucleolusError(
-                f"the linear program of stage {stage} of the nucleolus failed:"
-                f" {result.message}"
+        result = None
+        if direct is not None:
+            fresh = np.flatnonzero(active & ~added)
+            direct.add(incidence[candidates[fresh]], worths[fresh])
+            added[fresh] = True
+            held.append(fresh)
+            result = direct.solve()
+            if result is None:  # not solved to optimality: this stage goes on with linprog
+                direct = None
+            else:  # its multipliers come in the order the rows were added
+                chosen = np.concatenate(held)
+        if result is None:
+            a_ub = np.hstack([-incidence[candidates[chosen]], -np.ones((len(chosen), 1))])
+            result = linprog(
+                c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-worths[chosen], A_eq=a_eq, b_eq=b_eq,
+                bounds=bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
             )
+            if result.status != 0:
+                raise NucleolusError(
+                    f"the linear program of stage {stage} of the nucleolus failed:"
+                    f" {result.message}"
+                )
         excess = worths - _subset_sums(result.x[:n])[candidates]
         violated = np.flatnonzero(~active & (excess > result.x[-1] + _TIGHT_TOLERANCE / 10))
         if violated.size == 0:
@@ -193,6 +287,12 @@ def _stage_lps(tu, ints, incidence, scaled, pre=False):
     return stages, point
 
 
+def _worth(value, scale):
+    """A worth over its denominator: a plain int when the denominator is 1 (the elimination
+    then stays in integers)."""
+    return value if scale == 1 else Fraction(value, scale)
+
+
 def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     """The exact point: solve efficiency and tight equations in (x, eps_1, ..., eps_T).
 
@@ -209,16 +309,16 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     def coalition_row(mask, t):
         row = [(mask >> i) & 1 for i in range(n)] + [0] * count
         row[n + t] = 1
-        return row, Fraction(ints[mask], tu.scale)
+        return row, _worth(ints[mask], tu.scale)
 
-    candidates = [([1] * n + [0] * count, Fraction(ints[full], tu.scale))]
+    candidates = [([1] * n + [0] * count, _worth(ints[full], tu.scale))]
     for t, stage in enumerate(stages):
         candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
     for i in range(0 if pre else n):
         if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
             row = [0] * size
             row[i] = 1
-            candidates.append((row, Fraction(ints[1 << i], tu.scale)))
+            candidates.append((row, _worth(ints[1 << i], tu.scale)))
     for t, stage in enumerate(stages):
         gaps = np.abs(excess[stage["candidates"]] - stage["eps"])
         near = np.flatnonzero(gaps <= _TIGHT_TOLERANCE)

@@ -26,17 +26,13 @@ def _integer_row(row):
     return [int(x * scale) for x in row]
 
 
-def rref(rows, columns):
-    """Reduced row echelon form over the rationals of the first ``columns`` columns.
+def _echelon(rows, columns):
+    """Fraction-free Gauss-Jordan elimination of the first ``columns`` columns.
 
-    ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
-    Returns the non-zero reduced rows (Fractions, each pivot 1) and their pivot columns,
-    and the rows left (zero in the first ``columns`` columns; only whether their other
-    entries are zero is meaningful: they are scaled). The input is not modified.
-
-    Fraction-free: every row is scaled to integers and eliminated in integers, each new
-    row divided by the gcd of its entries (a gcd per row instead of one per operation);
-    the pivot rows are divided by their pivots at the end.
+    Returns ``(rows, pivots)``: integer rows, the first ``len(pivots)`` reduced (zero in
+    every other pivot column; the value of row r's unknown is entry / rows[r][pivot]), the
+    others zero in the first ``columns`` columns. Every new row is divided by the gcd of its
+    entries, so the integers stay small.
     """
     rows = [_integer_row(row) for row in rows]
     pivots = []
@@ -56,6 +52,21 @@ def rref(rows, columns):
                 rows[r] = [x // divisor for x in new] if divisor > 1 else new
         pivots.append(column)
         rank += 1
+    return rows, pivots
+
+
+def rref(rows, columns):
+    """Reduced row echelon form over the rationals of the first ``columns`` columns.
+
+    ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
+    Returns the non-zero reduced rows (Fractions, each pivot 1) and their pivot columns,
+    and the rows left (zero in the first ``columns`` columns; only whether their other
+    entries are zero is meaningful: they are scaled). The input is not modified.
+    Fraction-free inside (:func:`_echelon`); the pivot rows are divided by their pivots at
+    the end.
+    """
+    rows, pivots = _echelon(rows, columns)
+    rank = len(pivots)
     reduced = [[Fraction(x, row[column]) if x else _ZERO for x in row]
                for row, column in zip(rows[:rank], pivots, strict=True)]
     return reduced, pivots, [[Fraction(x) if x else _ZERO for x in row]
@@ -67,12 +78,12 @@ def solve_exact(coefficients, rhs):
     system is inconsistent. Returns ``(solution, rank)``."""
     columns = len(coefficients[0])
     augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
-    reduced, pivots, zero_rows = rref(augmented, columns)
-    if any(row[-1] != 0 for row in zero_rows):
+    rows, pivots = _echelon(augmented, columns)
+    if any(row[-1] for row in rows[len(pivots):]):
         return None, len(pivots)
-    solution = [Fraction(0)] * columns
-    for row, column in zip(reduced, pivots, strict=True):
-        solution[column] = row[-1]
+    solution = [_ZERO] * columns
+    for row, column in zip(rows, pivots, strict=False):
+        solution[column] = Fraction(row[-1], row[column])
     return solution, len(pivots)
 
 
@@ -84,30 +95,33 @@ def solve_guided(coefficients, rhs, guide):
     """
     columns = len(coefficients[0])
     augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
-    reduced, pivots, zero_rows = rref(augmented, columns)
-    if any(row[-1] != 0 for row in zero_rows):
+    rows, pivots = _echelon(augmented, columns)
+    if any(row[-1] for row in rows[len(pivots):]):
         return None
-    solution = [Fraction(0)] * columns
+    solution = [_ZERO] * columns
     free = [c for c in range(columns) if c not in pivots]
     for c in free:
         solution[c] = Fraction(float(guide[c]))
-    for row, column in zip(reduced, pivots, strict=True):
-        solution[column] = row[-1] - sum((row[c] * solution[c] for c in free), Fraction(0))
+    for row, column in zip(rows, pivots, strict=False):
+        rest = sum((row[c] * solution[c] for c in free if row[c]), _ZERO)
+        solution[column] = (row[-1] - rest) / row[column]
     return solution
 
 
 def null_space(rows, n):
     """An integer basis (n x d numpy array) of the vectors orthogonal to the given rows."""
-    reduced, pivots, _ = rref(rows, n)
+    reduced, pivots = _echelon(rows, n)
     free = [c for c in range(n) if c not in pivots]
     basis = []
     for f in free:
-        vector = [Fraction(0)] * n
-        vector[f] = Fraction(1)
-        for row, column in zip(reduced, pivots, strict=True):
-            vector[column] = -row[f]
-        scale = lcm_of_denominators(vector)
-        basis.append([int(x * scale) for x in vector])
+        # z_f = L (the lcm of the pivots), z_pivot = -L row[f] / row[pivot]: integers
+        scale = math.lcm(*(row[column] for row, column in zip(reduced, pivots, strict=False)))
+        vector = [0] * n
+        vector[f] = scale
+        for row, column in zip(reduced, pivots, strict=False):
+            vector[column] = -scale * row[f] // row[column]
+        divisor = math.gcd(*vector) or 1
+        basis.append([x // divisor for x in vector])
     if not basis:
         return np.zeros((n, 0), dtype=np.int64)
     largest = max(abs(x) for vector in basis for x in vector)

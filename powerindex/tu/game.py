@@ -376,7 +376,7 @@ class TUGame:
     def _int_list(self):
         """The worths times the common denominator, as a list of Python ints (cached)."""
         if self._list_cache is None:
-            object.__setattr__(self, "_list_cache", [int(x) for x in self._ints])
+            object.__setattr__(self, "_list_cache", self._ints.tolist())  # Python ints
         return self._list_cache
 
     def _worth(self, mask):

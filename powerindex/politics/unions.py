@@ -14,6 +14,10 @@ both levels this is the Owen value (:func:`owen`); with the Banzhaf value at bot
 the Banzhaf-Owen value (:func:`banzhaf_owen`) [2]_. :func:`quotient_game` builds the game
 among the unions.
 
+For a weighted game both values are counted by generating functions, exactly and for any
+number of players (:mod:`powerindex._engines.unions`); other simple games are enumerated,
+up to 26 players.
+
 Unions are given either as a list of lists of player names, each union then being named
 by its members joined with ``"+"``, or as a dict from union name to list of members.
 Players named in no union are unions of their own (singletons).

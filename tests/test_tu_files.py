@@ -103,3 +103,20 @@ def test_the_command_refuses_unknown_solutions(tmp_path, capsys):
     assert code == 2 and "unknown solution 'core'" in err
     code, _, err = run(capsys, "tu", str(tmp_path / "none.toml"))
     assert code == 1 and "cannot read the file" in err
+
+
+def test_the_command_states_what_it_skips_for_large_games(tmp_path, capsys, monkeypatch):
+    from powerindex.cli import tu as command
+
+    path = tmp_path / "gloves.toml"
+    path.write_text(GLOVES)
+    monkeypatch.setattr(command, "PROPERTIES_MAX_PLAYERS", 2)
+
+    def too_large(game):
+        raise pi.GameTooLargeError("the least core of 3 players: too many for this test")
+
+    monkeypatch.setattr(command, "least_core", too_large)
+    code, out, _ = run(capsys, "tu", str(path), "--solution", "shapley")
+    assert code == 0
+    assert "checked up to 2 players" in out
+    assert "Least core: the least core of 3 players: too many" in out

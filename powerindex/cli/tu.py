@@ -26,6 +26,8 @@ SOLUTIONS = {
     "least_core": ("least core point", lambda game: least_core(game).point),
 }
 DEFAULT_SOLUTIONS = "shapley,nucleolus,tau"
+#: Above this, the command does not check superadditivity (3**n pairs of coalitions).
+PROPERTIES_MAX_PLAYERS = 15
 
 
 def _solutions(text):
@@ -58,10 +60,17 @@ def _run_tu(args):
         except PowerIndexError as exc:  # e.g. no tau value: say why, keep the others
             notes.append(f"{heading}: {exc}")
     rows = [[player, *(result[player] for _, result in columns)] for player in game.players]
-    epsilon = least_core(game).epsilon  # at most 0 exactly when the game is balanced
-    notes.append(f"Least core: epsilon = {epsilon} (the core is "
-                 f"{'not empty' if epsilon <= 0 else 'empty'}).")
-    notes.append(f"The game is {'' if is_superadditive(game) else 'not '}superadditive and"
-                 f" {'' if is_convex(game) else 'not '}convex.")
+    try:
+        epsilon = least_core(game).epsilon  # at most 0 exactly when the game is balanced
+        notes.append(f"Least core: epsilon = {epsilon} (the core is "
+                     f"{'not empty' if epsilon <= 0 else 'empty'}).")
+    except PowerIndexError as exc:
+        notes.append(f"Least core: {exc}")
+    if game.n <= PROPERTIES_MAX_PLAYERS:
+        notes.append(f"The game is {'' if is_superadditive(game) else 'not '}superadditive"
+                     f" and {'' if is_convex(game) else 'not '}convex.")
+    else:
+        notes.append(f"Superadditivity and convexity are checked up to"
+                     f" {PROPERTIES_MAX_PLAYERS} players (3**n pairs of coalitions).")
     return Table(["player", *(heading for heading, _ in columns)], rows,
                  title=f"Solutions of {args.file}", notes=notes), None

@@ -120,3 +120,11 @@ def test_the_command_states_what_it_skips_for_large_games(tmp_path, capsys, monk
     assert code == 0
     assert "checked up to 2 players" in out
     assert "Least core: the least core of 3 players: too many" in out
+
+
+def test_a_coalition_given_twice_in_json_is_refused(tmp_path):
+    path = tmp_path / "twice.json"
+    path.write_text('{"players": ["A", "B"],\n "worths": {"A": 1,\n "A": 2, "B": 0, "A,B": 3}}')
+    with pytest.raises(pi.GameFileError, match="'A' appears twice") as caught:
+        pi.read_tu_game(path)
+    assert caught.value.line == 3

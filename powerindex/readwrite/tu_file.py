@@ -19,14 +19,13 @@ integers, decimals (read as written: ``0.1`` is 1/10) or fractions written as st
 (``"2/3"``).
 """
 
-import json
 import os
 import re
 from fractions import Fraction
 
 from ..errors import GameFileError, InvalidTypeError, PowerIndexError
 from ..tu.game import TUGame
-from .parsing import Source, _parse_toml, key_pattern
+from .parsing import Source, _parse_json, _parse_toml, key_pattern
 
 __all__ = ["read_tu_game", "loads_tu_game"]
 
@@ -57,13 +56,8 @@ def _worth(src, key, value):
 
 
 def _parse(src):
-    if src.format == "json":
-        try:
-            data = json.loads(src.text)
-        except json.JSONDecodeError as exc:
-            raise GameFileError(f"not valid JSON: {exc.msg}", src.path, exc.lineno) from None
-    else:
-        data = _parse_toml(src)
+    # the game files' parsers: duplicate keys, NaN and syntax errors named with their line
+    data = _parse_json(src) if src.format == "json" else _parse_toml(src)
     if not isinstance(data, dict):
         _fail(src, "a TU game file is a table with 'players' and 'worths'")
     unknown = sorted(set(data) - {"title", "players", "worths", "default"})

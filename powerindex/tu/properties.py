@@ -66,8 +66,8 @@ def is_superadditive(game):
     worths = _worths(game)
     n = game.n
     masks = np.arange(1 << n)
-    # for every coalition U and every player set bit pattern: walk the subsets S of U
-    # with the standard trick S -> (S - 1) & U, all U at once
+    # every coalition U at once walks its non-empty subsets S (S -> (S - 1) & U), checking
+    # v(U) >= v(S) + v(U - S)
     subset = masks.copy()
     while True:
         alive = subset > 0

@@ -22,7 +22,8 @@ import numpy as np
 
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
-from ._rational import null_space, solve_exact, solve_guided
+from ._rational import solve_exact, solve_guided
+from ._stage_lp import stage_program
 
 __all__ = ["nucleolus_point", "lexicographic_center"]
 
@@ -31,50 +32,44 @@ _Worths = namedtuple("_Worths", ["players", "n", "scale"])
 
 _DUAL_TOLERANCE = 1e-9
 _TIGHT_TOLERANCE = 1e-7
-_HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
 
 #: Rows a stage's first LP starts from, per player (the coalitions of largest excess at
-#: the equal split), and the most violated rows added per round.
+#: the last stage's point), and the most violated rows added per round.
 _START_ROWS = 4
 _ADDED_ROWS = 4
 
 
-def _generated(linprog, incidence, scaled, candidates, a_eq, b_eq, bounds, stage):
+def _generated(n, scaled, candidates, equalities, rhs, lower, start, stage):
     """One stage's LP over the ``candidates``, by constraint generation.
 
-    Most coalitions are never tight: the LP starts from a few rows and adds the coalitions
-    whose excess at its solution passes its eps, until none does. The last LP's optimum is
-    then feasible, hence optimal, for all the candidates, and its multipliers (zero on the
-    rows left out) are those of the whole program. Returns the result and the rows (masks)
-    of its inequalities.
+    Most coalitions are never tight: the LP starts from the singletons, the coalitions of
+    n - 1 players and those of largest excess at ``start`` (the last stage's point), and
+    adds the coalitions whose excess at its solution passes its eps, until none does; the
+    solver goes on from its last basis after each addition. The last LP's optimum is then
+    feasible, hence optimal, for all the candidates, and its multipliers (zero on the rows
+    left out) are those of the whole program. Returns the solution and the rows (masks) of
+    its inequalities, in the order of the solution's multipliers.
     """
-    n = incidence.shape[1]
     worths = scaled[candidates]
     sizes = _SIZES[n][candidates]
-    equal = (b_eq[0] if b_eq else 0.0) / n
-    start = min(len(candidates), _START_ROWS * n)
     active = np.zeros(len(candidates), dtype=bool)
-    active[_largest(worths - sizes * equal, start)] = True
+    active[_largest(worths - _subset_sums(start)[candidates], _START_ROWS * n)] = True
     active[sizes <= 1] = True  # the singletons bound the LP from the start
     active[sizes >= n - 1] = True
+    added = [np.flatnonzero(active)]
+    program = stage_program(n, lower, equalities, rhs)
+    program.add(_incidence(candidates[added[0]], n), worths[added[0]])
     while True:
-        chosen = np.flatnonzero(active)
-        a_ub = np.hstack([-incidence[candidates[chosen]], -np.ones((len(chosen), 1))])
-        result = linprog(
-            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-worths[chosen], A_eq=a_eq, b_eq=b_eq,
-            bounds=bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
-        )
-        if result.status != 0:
-            raise NucleolusError(
-                f"the linear program of stage {stage} of the nucleolus failed:"
-                f" {result.message}"
-            )
-        excess = worths - _subset_sums(result.x[:n])[candidates]
-        violated = np.flatnonzero(~active & (excess > result.x[-1] + _TIGHT_TOLERANCE / 10))
+        solution = program.solve(stage)
+        excess = worths - _subset_sums(solution.x)[candidates]
+        violated = np.flatnonzero(~active & (excess > solution.eps + _TIGHT_TOLERANCE / 10))
         if violated.size == 0:
-            return result, candidates[chosen]
-        active[violated[_largest(excess[violated], _ADDED_ROWS * n)]] = True
+            return solution, candidates[np.concatenate(added)]
+        new = violated[_largest(excess[violated], _ADDED_ROWS * n)]
+        active[new] = True
+        added.append(new)
+        program.add(_incidence(candidates[new], n), worths[new])
 
 
 class _Sizes(dict):
@@ -106,28 +101,61 @@ def _largest(values, count):
     return np.argpartition(-values, count - 1)[:count]
 
 
-class _Echelon:
-    """Rows kept in echelon form over the integers, to test independence exactly."""
+class _Orthogonal:
+    """An integer basis of the vectors orthogonal to the rows added so far, exactly.
 
-    def __init__(self):
-        self.rows = []  # (pivot column, integer row)
+    Starts orthogonal to the grand coalition (1, ..., 1): columns e_i - e_0. Adding a row
+    r keeps the combinations of the columns that are orthogonal to r too (fraction-free:
+    c_p k_j - c_j k_p for the products c = r K, each column divided by its gcd), so a
+    coalition lies in the span of the rows exactly when its incidence vector is
+    orthogonal to every column. O(n d) integer operations per row, d columns left.
+    """
+
+    def __init__(self, n):
+        columns = np.zeros((n, n - 1), dtype=np.int64)
+        columns[0, :] = -1
+        columns[np.arange(1, n), np.arange(n - 1)] = 1
+        self.columns = columns
 
     def add(self, row):
-        """Reduce ``row`` by the rows kept; keep it and return True if anything is left."""
-        row = list(row)
-        for pivot, kept in self.rows:
-            if row[pivot]:
-                lead, factor = kept[pivot], row[pivot]
-                row = [lead * a - factor * b for a, b in zip(row, kept, strict=True)]
-        pivot = next((i for i, a in enumerate(row) if a), None)
-        if pivot is None:
+        """Add a 0/1 row; return False (and change nothing) if it is in the span already."""
+        columns = self.columns
+        if columns.dtype != object and columns.size and np.abs(columns).max() >= 2**20:
+            columns = columns.astype(object)  # the products below would pass 64 bits
+        products = np.asarray(row).astype(columns.dtype).dot(columns)
+        nonzero = np.flatnonzero(products)
+        if nonzero.size == 0:
             return False
-        divisor = math.gcd(*row)
-        self.rows.append((pivot, [a // divisor for a in row]))
+        pivot = nonzero[np.argmin(np.abs(products[nonzero]))]
+        lead, kept = products[pivot], columns[:, pivot]
+        others = np.delete(np.arange(columns.shape[1]), pivot)
+        reduced = lead * columns[:, others] - kept[:, None] * products[others]
+        if reduced.size:
+            divisors = np.gcd.reduce(reduced, axis=0) if reduced.dtype != object else \
+                np.array([np.gcd.reduce(column) for column in reduced.T], dtype=object)
+            divisors[divisors == 0] = 1
+            reduced = reduced // divisors
+        self.columns = reduced
         return True
 
+    def independent(self, masks):
+        """For each coalition of ``masks``, whether it is outside the span.
 
-def _stage_lps(tu, ints, incidence, scaled, pre=False):
+        The products of every coalition with the columns are subset sums of the columns'
+        entries, built by doubling over the players (O(d 2**n) integer additions, exact),
+        then read at ``masks``.
+        """
+        columns = self.columns
+        if columns.shape[1] == 0:
+            return np.zeros(len(masks), dtype=bool)
+        n = columns.shape[0]
+        sums = np.zeros((1 << n, columns.shape[1]), dtype=columns.dtype)
+        for i in range(n):
+            sums[1 << i:1 << (i + 1)] = sums[:1 << i] + columns[i]
+        return np.any(sums[masks] != 0, axis=1)
+
+
+def _stage_lps(tu, scaled, pre=False):
     """Solve the sequence of LPs in floats; return the stages and the last float point.
 
     Stage t minimises eps subject to v(S) - x(S) <= eps for every coalition S whose
@@ -138,62 +166,49 @@ def _stage_lps(tu, ints, incidence, scaled, pre=False):
     one per stage, so at most n - 1 stages are needed. With ``pre`` (the prenucleolus)
     the players have no lower bounds: x ranges over the pre-imputations.
     """
-    from scipy.optimize import linprog
-
     n = tu.n
     full = (1 << n) - 1
-    players_bounds = [(None, None) if pre else (scaled[1 << i], None) for i in range(n)]
-    basis = [[1] * n]  # independent incidence vectors of the fixed coalitions, N first
-    echelon = _Echelon()
-    echelon.add(basis[0])
-    equalities = [(full, None)]  # (mask, stage) of the basis rows
+    lower = None if pre else scaled[1 << np.arange(n)]
+    orthogonal = _Orthogonal(n)
+    equalities = [(full, None)]  # (mask, stage) of independent fixed coalitions, N first
     stages = []
-    proper = np.zeros(1 << n, dtype=bool)
-    proper[1:full] = True
-    while len(basis) < n:
-        kernel = null_space(basis, n)
-        if kernel.dtype == object or np.abs(kernel).max(initial=0) * n >= 2**52:
-            products = incidence.astype(np.int64).astype(object).dot(kernel.astype(object))
-        else:  # sums of at most n small integers: exact in floats
-            products = incidence.dot(kernel)
-        in_span = ~np.any(products != 0, axis=1)
-        candidates = np.flatnonzero(proper & ~in_span)
-        a_eq = np.array([[*((mask >> i) & 1 for i in range(n)), 0.0] for mask, _ in equalities],
-                        dtype=float)
-        b_eq = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
-                for mask, stage in equalities]
-        result, rows = _generated(linprog, incidence, scaled, candidates, a_eq, b_eq,
-                                  players_bounds, len(stages) + 1)
-        duals = -np.asarray(result.ineqlin.marginals)
+    candidates = np.arange(1, full)
+    point = np.full(n, scaled[full] / n)
+    while len(equalities) < n:
+        if len(equalities) > 1:  # every proper coalition is independent of N alone
+            candidates = candidates[orthogonal.independent(candidates)]
+        rows = _incidence(np.array([mask for mask, _ in equalities]), n)
+        rhs = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
+               for mask, stage in equalities]
+        solution, rows = _generated(n, scaled, candidates, rows, rhs, lower, point,
+                                    len(stages) + 1)
+        duals = solution.row_duals
         fixed = rows[duals > _DUAL_TOLERANCE]
         if fixed.size == 0:
             raise NucleolusError(
                 f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
                 " nucleolus (numerical trouble in the LP solver)"
             )
-        bound_duals = np.zeros(n) if pre else np.asarray(result.lower.marginals)[:n]
-        duals = duals[duals > _DUAL_TOLERANCE]
+        bound_duals = np.zeros(n) if pre else solution.bound_duals
         stages.append({
-            "eps": float(result.x[-1]),
+            "eps": solution.eps,
             "fixed": [int(mask) for mask in fixed],
             "candidates": candidates,
             "equalities": list(equalities),
             "bounds": [i for i in range(n) if bound_duals[i] > _DUAL_TOLERANCE],
             # the solver's multipliers, a guide for the exact certificate
-            "duals": [*duals,
+            "duals": [*duals[duals > _DUAL_TOLERANCE],
                       *bound_duals[bound_duals > _DUAL_TOLERANCE],
-                      *np.asarray(result.eqlin.marginals)],
+                      *solution.equality_duals],
         })
         for mask in stages[-1]["fixed"]:
-            row = [(mask >> i) & 1 for i in range(n)]
-            if echelon.add(row):
-                basis.append(row)
+            if orthogonal.add(_incidence(np.array([mask]), n)[0]):
                 equalities.append((mask, len(stages) - 1))
-        point = np.asarray(result.x[:n], dtype=float)
+        point = solution.x
     return stages, point
 
 
-def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
+def _recover_exact(tu, ints, stages, point, scaled, pre=False):
     """The exact point: solve efficiency and tight equations in (x, eps_1, ..., eps_T).
 
     At the nucleolus, the equations "excess of S = eps_t" for every coalition S of stage t
@@ -209,16 +224,16 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     def coalition_row(mask, t):
         row = [(mask >> i) & 1 for i in range(n)] + [0] * count
         row[n + t] = 1
-        return row, Fraction(ints[mask], tu.scale)
+        return row, Fraction(int(ints[mask]), tu.scale)
 
-    candidates = [([1] * n + [0] * count, Fraction(ints[full], tu.scale))]
+    candidates = [([1] * n + [0] * count, Fraction(int(ints[full]), tu.scale))]
     for t, stage in enumerate(stages):
         candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
     for i in range(0 if pre else n):
         if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
             row = [0] * size
             row[i] = 1
-            candidates.append((row, Fraction(ints[1 << i], tu.scale)))
+            candidates.append((row, Fraction(int(ints[1 << i]), tu.scale)))
     for t, stage in enumerate(stages):
         gaps = np.abs(excess[stage["candidates"]] - stage["eps"])
         near = np.flatnonzero(gaps <= _TIGHT_TOLERANCE)
@@ -244,7 +259,7 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     return solution[:n], solution[n:]
 
 
-def _certify(tu, ints, stages, x, eps, incidence, pre=False):
+def _certify(tu, ints, stages, x, eps, pre=False):
     """Check exactly that ``x`` is the nucleolus; raise NucleolusError otherwise.
 
     Primal: x is an imputation, at every stage every candidate coalition has excess at
@@ -260,9 +275,10 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
     xs = [int(value * denominator) for value in x]
     es = [int(value * denominator) for value in eps]
     factor = denominator // tu.scale
-    bound = (max(max(ints), -min(ints)) * factor + sum(abs(v) for v in xs) + max(map(abs, es)))
+    largest = max(int(ints.max()), -int(ints.min()))
+    bound = largest * factor + sum(abs(v) for v in xs) + max(map(abs, es))
     dtype = np.int64 if bound < 2**62 else object  # exact either way
-    worths = np.array(ints, dtype=dtype) * factor
+    worths = ints.astype(dtype) * factor
     sums = np.zeros(1 << n, dtype=dtype)  # x(S) for every mask, doubling per player
     for i, share in enumerate(xs):
         sums[1 << i:1 << (i + 1)] = sums[:1 << i] + share
@@ -307,22 +323,28 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
 
 
 def _zero_normalized(ints, n):
-    """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``."""
-    alone = [ints[1 << i] for i in range(n)]
-    largest = max(max(ints), -min(ints))
-    if largest * (n + 1) < 2**62:  # machine integers, exactly
-        additive = np.zeros(1 << n, dtype=np.int64)
-        for i, a in enumerate(alone):
-            additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
-        zero = np.array(ints, dtype=np.int64) - additive
-        divisor = int(np.gcd.reduce(zero)) or 1
-        return (zero // divisor).tolist(), divisor, alone
-    additive = [0]  # Python integers: the worths pass 64 bits
-    for a in alone:
-        additive += [x + a for x in additive]
-    zero = [w - a for w, a in zip(ints, additive, strict=True)]
-    divisor = math.gcd(*zero) or 1
-    return [w // divisor for w in zero], divisor, alone
+    """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``.
+
+    ``ints`` is a numpy array of the worths (int64, or object for Python integers); so is
+    the first item returned.
+    """
+    alone = [int(ints[1 << i]) for i in range(n)]
+    dtype = ints.dtype
+    if dtype.kind != "O":
+        largest = max(int(ints.max()), -int(ints.min()))
+        if largest * (n + 1) >= 2**62:  # the sums below could pass 64 bits
+            dtype = object
+    additive = np.zeros(1 << n, dtype=dtype)
+    for i, a in enumerate(alone):
+        additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
+    zero = ints.astype(dtype) - additive
+    divisor = (int(np.gcd.reduce(zero)) if dtype.kind != "O" else math.gcd(*zero)) or 1
+    return zero // divisor, divisor, alone
+
+
+def _incidence(masks, n):
+    """The 0/1 incidence vectors of the coalitions ``masks``, one row each, as floats."""
+    return ((masks[:, None] >> np.arange(n)) & 1).astype(float)
 
 
 def nucleolus_point(players, ints, scale):
@@ -359,21 +381,26 @@ def lexicographic_center(players, ints, scale, pre=False):
         The LPs could not be turned into a certified exact point.
     """
     n = len(players)
+    ints = np.asarray(ints) if isinstance(ints, np.ndarray) else _int_array(ints)
     zero, divisor, alone = _zero_normalized(ints, n)
-    if not any(zero):  # an additive game: everyone gets what it gets alone
+    if not zero.any():  # an additive game: everyone gets what it gets alone
         return [Fraction(a, scale) for a in alone], [Fraction(0)]
     tu = _Worths(tuple(players), n, 1)
-    largest = max(max(zero), -min(zero))
+    largest = max(int(zero.max()), -int(zero.min()))
     try:
-        scaled = np.array(zero, dtype=float) / largest
+        scaled = zero.astype(float) / largest
     except OverflowError:  # worths beyond floats: divide first, in Python
         scaled = np.array([w / largest for w in zero], dtype=float)
-    masks = np.arange(1 << n)
-    incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
-    stages, point = _stage_lps(tu, zero, incidence, scaled, pre)
-    x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled, pre)
-    _certify(tu, zero, stages, x, eps, incidence, pre)
+    stages, point = _stage_lps(tu, scaled, pre)
+    x, eps = _recover_exact(tu, zero, stages, point, scaled, pre)
+    _certify(tu, zero, stages, x, eps, pre)
     # excesses are those of the zero-normalized game (strategically equivalent) times
     # its divisor, over the game's denominator
     return ([(share * divisor + a) / scale for share, a in zip(x, alone, strict=True)],
             [e * divisor / scale for e in eps])
+
+
+def _int_array(ints):
+    """Python integers as an int64 array when they fit, else an object array."""
+    largest = max(max(ints), -min(ints))
+    return np.array(ints, dtype=np.int64 if largest < 2**62 else object)

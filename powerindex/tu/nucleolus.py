@@ -173,7 +173,7 @@ def prenucleolus(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     if game.n == 1:
         shares = [game._worth(1)]
     else:
-        shares = lexicographic_center(game.players, game._int_list(), game._scale,
+        shares = lexicographic_center(game.players, game._ints, game._scale,
                                       pre=True)[0]
     return PowerIndexResult("prenucleolus", game, dict(zip(game.players, shares, strict=True)),
                             "lp_sequence")

@@ -22,7 +22,7 @@ import numpy as np
 
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
-from ._rational import solve_exact, solve_guided
+from ._rational import solve_by_floats, solve_exact, solve_guided
 from ._stage_lp import stage_program
 
 __all__ = ["nucleolus_point", "lexicographic_center"]
@@ -253,9 +253,11 @@ def _recover_exact(tu, ints, stages, point, scaled, pre=False):
     if len(chosen) < size:
         raise NucleolusError("the tight coalitions found by the LP solver do not determine"
                              " a unique point")
-    solution, rank = solve_exact([row for row, _ in chosen], [rhs for _, rhs in chosen])
-    if solution is None or rank < size:
-        raise NucleolusError("the exact system of tight coalitions is singular")
+    solution = solve_by_floats([row for row, _ in chosen], [rhs for _, rhs in chosen])
+    if solution is None:  # rarely: the float guess failed its exact check
+        solution, rank = solve_exact([row for row, _ in chosen], [rhs for _, rhs in chosen])
+        if solution is None or rank < size:
+            raise NucleolusError("the exact system of tight coalitions is singular")
     return solution[:n], solution[n:]
 
 
@@ -313,13 +315,38 @@ def _certify(tu, ints, stages, x, eps, pre=False):
             row += [(mask >> i) & 1 for mask, _ in equalities]
             rows.append(row)
         rows.append([1] * len(fixed) + [0] * (columns - len(fixed)))
-        multipliers = solve_guided(rows, [0] * n + [1], stage["duals"])
+        multipliers = _dual_certificate(rows, n, stage["duals"], len(fixed), len(bounds))
         if multipliers is None:
             fail(f"no dual certificate for stage {t + 1}")
-        if any(y <= 0 for y in multipliers[:len(fixed)]) or any(
-            nu < 0 for nu in multipliers[len(fixed):len(fixed) + len(bounds)]
-        ):
+        if not _right_signs(multipliers, len(fixed), len(bounds)):
             fail(f"the dual certificate of stage {t + 1} has a wrong sign")
+
+
+def _right_signs(multipliers, fixed, bounds):
+    """y > 0 on the fixed coalitions, nu >= 0 on the tight lower bounds."""
+    return all(y > 0 for y in multipliers[:fixed]) and all(
+        nu >= 0 for nu in multipliers[fixed:fixed + bounds])
+
+
+def _dual_certificate(rows, n, guide, fixed, bounds):
+    """Multipliers solving the stage's dual equations exactly, near the solver's ``guide``.
+
+    First the quick way: the multipliers the solver left at zero stay zero, the others
+    are solved from the equations in floats and checked exactly (:func:`solve_by_floats`);
+    if that fails or gives a wrong sign, the exact elimination guided by the solver's
+    values (:func:`solve_guided`).
+    """
+    guide = np.asarray(guide, dtype=float)
+    kept = [j for j in range(len(guide)) if j < fixed or abs(guide[j]) > _DUAL_TOLERANCE]
+    rhs = [0] * n + [1]
+    quick = solve_by_floats([[row[j] for j in kept] for row in rows], rhs)
+    if quick is not None:
+        multipliers = [Fraction(0)] * len(guide)
+        for j, value in zip(kept, quick, strict=True):
+            multipliers[j] = value
+        if _right_signs(multipliers, fixed, bounds):
+            return multipliers
+    return solve_guided(rows, rhs, guide)
 
 
 def _zero_normalized(ints, n):

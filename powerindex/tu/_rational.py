@@ -2,7 +2,8 @@
 
 Reduced row echelon form of small systems (n + stages unknowns) in Fractions: one exact
 solution, a solution guided by a float vector for the free unknowns, an integer basis
-of a null space.
+of a null space; and a quicker way for the common case, a solution guessed in floating
+point and checked exactly (:func:`solve_by_floats`).
 """
 
 import math
@@ -12,7 +13,7 @@ import numpy as np
 
 from .._numbers import lcm_of_denominators
 
-__all__ = ["rref", "solve_exact", "solve_guided", "null_space"]
+__all__ = ["rref", "solve_exact", "solve_guided", "null_space", "solve_by_floats"]
 
 _ZERO = Fraction(0)
 
@@ -113,3 +114,42 @@ def null_space(rows, n):
     largest = max(abs(x) for vector in basis for x in vector)
     dtype = np.int64 if largest * n < 2**62 else object
     return np.array(basis, dtype=dtype).T
+
+
+def solve_by_floats(coefficients, rhs):
+    """A solution of ``coefficients @ z = rhs`` guessed in floats and checked exactly.
+
+    ``coefficients`` (m x k) and ``rhs`` are integers. k independent rows are chosen by a
+    pivoted QR factorisation, the square system is solved in floats together with its
+    determinant D (the solution is an integer vector over D, Cramer's rule), the guess is
+    rounded to integers over D and checked exactly against all m equations in Python
+    integers. Returns a list of Fractions satisfying every equation exactly, or None when
+    the guess fails (rank below k, a determinant too large or not near an integer, or a
+    failed check): the caller then solves exactly by elimination. Never returns a wrong
+    solution; O(m k**2) in floats and O(m k) exact operations.
+    """
+    from scipy.linalg import qr
+
+    matrix = np.array(coefficients, dtype=float)
+    m, k = matrix.shape
+    if k == 0 or m < k:
+        return None
+    _, triangle, order = qr(matrix.T, mode="economic", pivoting=True)
+    diagonal = np.abs(np.diag(triangle))
+    if diagonal[-1] <= 1e-9 * diagonal[0]:
+        return None
+    chosen = order[:k]
+    square = matrix[chosen]
+    determinant = abs(float(np.linalg.det(square)))
+    scale = round(determinant)
+    if scale == 0 or scale > 2**40 or abs(determinant - scale) > 1e-3:
+        return None
+    with np.errstate(all="ignore"):
+        guess = np.linalg.solve(square, np.array(rhs, dtype=float)[chosen]) * scale
+    if not np.all(np.isfinite(guess)) or np.abs(guess).max(initial=0) > 2**52:
+        return None
+    numerators = [int(v) for v in np.rint(guess)]
+    for row, value in zip(coefficients, rhs, strict=True):
+        if sum(a * z for a, z in zip(row, numerators, strict=True) if a) != value * scale:
+            return None
+    return [Fraction(v, scale) for v in numerators]

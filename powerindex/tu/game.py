@@ -454,8 +454,8 @@ class TUGame:
         n = self.n
         if n > max_players:
             raise GameTooLargeError(
-                f"the nucleolus of {n} players solves up to {n - 1} linear programs with"
-                f" 2**{n} rows each; at most {max_players} players by default (raise"
+                f"the nucleolus of {n} players solves up to {n - 1} linear programs over"
+                f" 2**{n} coalitions each; at most {max_players} players by default (raise"
                 " max_players= to try more)"
             )
         ints = self._ints

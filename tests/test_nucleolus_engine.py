@@ -69,7 +69,7 @@ def test_published_values():
 def test_linprog_fallback_gives_the_same_points(monkeypatch):
     expected = [(pi.nucleolus(g).to_dict(), pi.prenucleolus(g).to_dict()) for g in all_games()]
     monkeypatch.setattr(_stage_lp, "_highs", None)
-    assert isinstance(_stage_lp.stage_program(2, None, [[1, 1]], [1.0]),
+    assert isinstance(_stage_lp.stage_program(2, None, 1.0),
                       _stage_lp.LinprogProgram)
     got = [(pi.nucleolus(g).to_dict(), pi.prenucleolus(g).to_dict()) for g in all_games()]
     assert got == expected

@@ -23,7 +23,7 @@ import numpy as np
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
 from ._rational import solve_by_floats, solve_exact, solve_guided
-from ._stage_lp import stage_program
+from ._stage_lp import INEQUALITY, stage_program
 
 __all__ = ["nucleolus_point", "lexicographic_center"]
 
@@ -40,36 +40,37 @@ _START_ROWS = 4
 _ADDED_ROWS = 4
 
 
-def _generated(n, scaled, candidates, equalities, rhs, lower, start, stage):
+def _generated(program, present, scaled, candidates, start, stage):
     """One stage's LP over the ``candidates``, by constraint generation.
 
-    Most coalitions are never tight: the LP starts from the singletons, the coalitions of
-    n - 1 players and those of largest excess at ``start`` (the last stage's point), and
-    adds the coalitions whose excess at its solution passes its eps, until none does; the
+    Most coalitions are never tight: the stage adds to the program (which keeps the rows
+    of earlier stages still free to move, ``present``) the singletons, the coalitions of
+    n - 1 players and those of largest excess at ``start`` (the last stage's point), then
+    the coalitions whose excess at its solution passes its eps, until none does; the
     solver goes on from its last basis after each addition. The last LP's optimum is then
     feasible, hence optimal, for all the candidates, and its multipliers (zero on the rows
-    left out) are those of the whole program. Returns the solution and the rows (masks) of
-    its inequalities, in the order of the solution's multipliers.
+    left out) are those of the whole program.
     """
+    n = program.n
     worths = scaled[candidates]
     sizes = _SIZES[n][candidates]
-    active = np.zeros(len(candidates), dtype=bool)
-    active[_largest(worths - _subset_sums(start)[candidates], _START_ROWS * n)] = True
-    active[sizes <= 1] = True  # the singletons bound the LP from the start
-    active[sizes >= n - 1] = True
-    added = [np.flatnonzero(active)]
-    program = stage_program(n, lower, equalities, rhs)
-    program.add(_incidence(candidates[added[0]], n), worths[added[0]])
+    fresh = ~present[candidates]
+    chosen = np.zeros(len(candidates), dtype=bool)
+    chosen[_largest(worths - _subset_sums(start)[candidates], _START_ROWS * n)] = True
+    chosen |= sizes <= 1  # the singletons bound the LP from the start
+    chosen |= sizes >= n - 1
+    new = np.flatnonzero(chosen & fresh)
     while True:
+        if new.size:
+            present[candidates[new]] = True
+            program.add(candidates[new], worths[new])
         solution = program.solve(stage)
         excess = worths - _subset_sums(solution.x)[candidates]
-        violated = np.flatnonzero(~active & (excess > solution.eps + _TIGHT_TOLERANCE / 10))
+        violated = np.flatnonzero(~present[candidates]
+                                  & (excess > solution.eps + _TIGHT_TOLERANCE / 10))
         if violated.size == 0:
-            return solution, candidates[np.concatenate(added)]
+            return solution
         new = violated[_largest(excess[violated], _ADDED_ROWS * n)]
-        active[new] = True
-        added.append(new)
-        program.add(_incidence(candidates[new], n), worths[new])
 
 
 class _Sizes(dict):
@@ -164,26 +165,41 @@ def _stage_lps(tu, scaled, pre=False):
     the values found. The coalitions with a positive dual multiplier have that excess in
     every optimal solution; they are fixed, and the rank of the fixed set grows by at least
     one per stage, so at most n - 1 stages are needed. With ``pre`` (the prenucleolus)
-    the players have no lower bounds: x ranges over the pre-imputations.
+    the players have no lower bounds: x ranges over the pre-imputations. One program
+    serves every stage: a stage's end turns its new independent fixed rows into
+    equalities and frees the rows whose coalitions the fixed ones now span.
     """
     n = tu.n
     full = (1 << n) - 1
     lower = None if pre else scaled[1 << np.arange(n)]
+    program = stage_program(n, lower, scaled[full])
+    present = np.zeros(1 << n, dtype=bool)  # coalitions with a row in the program
+    row_of = {}  # mask -> its row, for the rows of coalitions
     orthogonal = _Orthogonal(n)
     equalities = [(full, None)]  # (mask, stage) of independent fixed coalitions, N first
+    equality_rows = [0]
     stages = []
     candidates = np.arange(1, full)
     point = np.full(n, scaled[full] / n)
     while len(equalities) < n:
         if len(equalities) > 1:  # every proper coalition is independent of N alone
-            candidates = candidates[orthogonal.independent(candidates)]
-        rows = _incidence(np.array([mask for mask, _ in equalities]), n)
-        rhs = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
-               for mask, stage in equalities]
-        solution, rows = _generated(n, scaled, candidates, rows, rhs, lower, point,
-                                    len(stages) + 1)
-        duals = solution.row_duals
-        fixed = rows[duals > _DUAL_TOLERANCE]
+            independent = orthogonal.independent(candidates)
+            spanned = candidates[~independent & present[candidates]]
+            candidates = candidates[independent]
+            if spanned.size:
+                states = program.state_array()
+                rows = [row for row in (row_of[int(m)] for m in spanned)
+                        if states[row] == INEQUALITY]
+                program.free(rows)
+        known = len(program.masks)
+        solution = _generated(program, present, scaled, candidates, point, len(stages) + 1)
+        for row in range(known, len(program.masks)):
+            row_of[program.masks[row]] = row
+        states = program.state_array()
+        inequalities = np.flatnonzero(states == INEQUALITY)
+        duals = solution.row_duals[inequalities]
+        positive = duals > _DUAL_TOLERANCE
+        fixed = np.array(program.masks)[inequalities[positive]]
         if fixed.size == 0:
             raise NucleolusError(
                 f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
@@ -197,13 +213,15 @@ def _stage_lps(tu, scaled, pre=False):
             "equalities": list(equalities),
             "bounds": [i for i in range(n) if bound_duals[i] > _DUAL_TOLERANCE],
             # the solver's multipliers, a guide for the exact certificate
-            "duals": [*duals[duals > _DUAL_TOLERANCE],
+            "duals": [*duals[positive],
                       *bound_duals[bound_duals > _DUAL_TOLERANCE],
-                      *solution.equality_duals],
+                      *solution.row_duals[equality_rows]],
         })
         for mask in stages[-1]["fixed"]:
             if orthogonal.add(_incidence(np.array([mask]), n)[0]):
                 equalities.append((mask, len(stages) - 1))
+                equality_rows.append(row_of[mask])
+                program.fix(row_of[mask], scaled[mask] - solution.eps)
         point = solution.x
     return stages, point
 

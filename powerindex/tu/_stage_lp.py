@@ -1,17 +1,21 @@
-"""One stage's linear program of the nucleolus, grown row by row (private).
+"""The nucleolus's linear programs, one model kept from stage to stage (private).
 
-The program is: minimise eps subject to x(S) + eps >= w_S for the coalitions S added so
-far, x(R) = b_R for the equalities, x_i >= l_i (or free) and eps free. Constraint
-generation adds rows between solves, so the solver should start again from its last
-basis: HiGHS does when rows are added to a model it has solved (the new rows enter the
-basis, the basis stays dual feasible, and its dual simplex goes on from there).
+Variables x_1..x_n and eps; minimise eps. Row 0 is x(N) = v(N); every other row is a
+coalition S, in one of three states: an *inequality* x(S) + eps >= w_S (its excess is
+not fixed yet), an *equality* x(S) = w_S - eps_t (fixed at stage t), or *free* (its
+excess is constant, the coalition lies in the span of the fixed ones: it no longer
+constrains anything). Players have lower bounds x_i >= l_i (or none, for the
+prenucleolus); eps is free.
 
-scipy ships HiGHS with its Python bindings; :class:`HighsProgram` drives that model
-directly: one model per stage, rows added in place, no validation of the whole problem
-per call. ``scipy.optimize.linprog`` (:class:`LinprogProgram`) is the fallback when the
-bindings are not where this scipy keeps them; it solves from scratch every time. Both give
-the same primal point and multipliers (HiGHS's dual simplex in both); the caller never
-trusts them beyond choosing which coalitions are tight: the answer is certified exactly.
+Constraint generation adds rows between solves, and a stage's end turns rows into
+equalities or frees them; the solver should go on from its last basis rather than start
+again. scipy ships HiGHS with its Python bindings, and a HiGHS model modified in place
+keeps its basis (added rows enter it; the dual simplex goes on from there):
+:class:`HighsProgram` drives that model directly. ``scipy.optimize.linprog``
+(:class:`LinprogProgram`) is the fallback when the bindings are not where this scipy keeps
+them; it solves from scratch every time. Both give a primal point and multipliers from
+HiGHS's dual simplex; the caller never trusts them beyond choosing which coalitions are
+tight: the answer is certified exactly.
 """
 
 from collections import namedtuple
@@ -20,11 +24,13 @@ import numpy as np
 
 from ..errors import NucleolusError
 
-__all__ = ["stage_program", "Solution"]
+__all__ = ["stage_program", "Solution", "INEQUALITY", "EQUALITY", "FREE"]
 
-#: The primal point, the stage's eps, and the multipliers: of the inequality rows in the
-#: order they were added (>= 0), of the players' lower bounds (>= 0) and of the equalities.
-Solution = namedtuple("Solution", ["x", "eps", "row_duals", "bound_duals", "equality_duals"])
+#: The primal point, eps, and the multipliers of every row (>= 0 on the inequalities, 0
+#: on free rows) and of the players' lower bounds (>= 0).
+Solution = namedtuple("Solution", ["x", "eps", "row_duals", "bound_duals"])
+
+INEQUALITY, EQUALITY, FREE = 0, 1, 2
 
 _TOLERANCES = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
@@ -35,22 +41,35 @@ except (ImportError, AttributeError):  # pragma: no cover - depends on scipy's l
     _highs = None
 
 
-def _csr(rows, n):
-    """The rows [incidence | 1] in compressed sparse row form, for HiGHS."""
-    count = len(rows)
-    matrix = np.hstack([rows, np.ones((count, 1))])
-    where_row, where_column = np.nonzero(matrix)
-    starts = np.zeros(count, dtype=np.int32)
-    np.cumsum(np.count_nonzero(matrix, axis=1)[:-1], out=starts[1:])
-    return starts, where_column.astype(np.int32), matrix[where_row, where_column]
+def _incidence(masks, n):
+    return ((np.asarray(masks)[:, None] >> np.arange(n)) & 1).astype(float)
 
 
-class HighsProgram:
-    """The stage's program as a HiGHS model, kept between solves (see the module)."""
+class _Rows:
+    """What both programs record of their rows: masks, states, right-hand sides."""
 
-    def __init__(self, n, lower, equalities, rhs):
+    def __init__(self, n, full_worth):
         self.n = n
-        self.rows = 0
+        self.masks = [(1 << n) - 1]
+        self.states = [EQUALITY]
+        self.values = [float(full_worth)]
+
+    def _record(self, masks, worths):
+        first = len(self.masks)
+        self.masks += [int(m) for m in masks]
+        self.states += [INEQUALITY] * len(masks)
+        self.values += [float(w) for w in worths]
+        return first
+
+    def state_array(self):
+        return np.array(self.states)
+
+
+class HighsProgram(_Rows):
+    """The program as a HiGHS model modified in place (see the module)."""
+
+    def __init__(self, n, lower, full_worth):
+        super().__init__(n, full_worth)
         model = _highs._Highs()
         model.setOptionValue("output_flag", False)
         model.setOptionValue("presolve", "off")  # a few hundred rows: nothing to gain
@@ -62,19 +81,33 @@ class HighsProgram:
             bounds[:n] = lower
         model.addVars(n + 1, bounds, np.full(n + 1, infinity))
         model.changeColCost(n, 1.0)
-        self.equalities = len(equalities)
-        for row, value in zip(equalities, rhs, strict=True):
-            index = np.flatnonzero(row).astype(np.int32)
-            model.addRow(value, value, len(index), index, np.ones(len(index)))
+        model.addRow(full_worth, full_worth, n, np.arange(n, dtype=np.int32), np.ones(n))
         self.model = model
 
-    def add(self, rows, worths):
-        """Add the rows x(S) + eps >= w_S (``rows`` a 0/1 array, one coalition a row)."""
-        starts, index, values = _csr(rows, self.n)
-        count = len(rows)
+    def add(self, masks, worths):
+        """Add the inequalities x(S) + eps >= w_S of the coalitions ``masks``."""
+        self._record(masks, worths)
+        count = len(masks)
+        matrix = np.hstack([_incidence(masks, self.n), np.ones((count, 1))])
+        where_row, where_column = np.nonzero(matrix)
+        starts = np.zeros(count, dtype=np.int32)
+        np.cumsum(np.count_nonzero(matrix, axis=1)[:-1], out=starts[1:])
         self.model.addRows(count, np.asarray(worths, dtype=float),
-                           np.full(count, _highs.kHighsInf), len(index), starts, index, values)
-        self.rows += count
+                           np.full(count, _highs.kHighsInf), len(where_column), starts,
+                           where_column.astype(np.int32), matrix[where_row, where_column])
+
+    def fix(self, row, value):
+        """Turn an inequality into the equality x(S) = value."""
+        self.states[row] = EQUALITY
+        self.values[row] = value
+        self.model.changeCoeff(row, self.n, 0.0)
+        self.model.changeRowBounds(row, value, value)
+
+    def free(self, rows):
+        infinity = _highs.kHighsInf
+        for row in rows:
+            self.states[row] = FREE
+            self.model.changeRowBounds(int(row), -infinity, infinity)
 
     def solve(self, stage):
         model = self.model
@@ -85,51 +118,59 @@ class HighsProgram:
                                  f" failed: {model.modelStatusToString(status)}")
         solution = model.getSolution()
         values = np.asarray(solution.col_value)
-        duals = np.asarray(solution.row_dual)
-        return Solution(values[:self.n], float(values[self.n]), duals[self.equalities:],
-                        np.asarray(solution.col_dual)[:self.n], duals[:self.equalities])
+        return Solution(values[:self.n], float(values[self.n]),
+                        np.asarray(solution.row_dual), np.asarray(solution.col_dual)[:self.n])
 
 
-class LinprogProgram:
+class LinprogProgram(_Rows):
     """The same program through ``scipy.optimize.linprog``, solved from scratch each time."""
 
-    def __init__(self, n, lower, equalities, rhs):
-        self.n = n
+    def __init__(self, n, lower, full_worth):
+        super().__init__(n, full_worth)
         self.lower = lower
-        self.a_eq = np.array([[*row, 0.0] for row in equalities], dtype=float)
-        self.b_eq = np.asarray(rhs, dtype=float)
-        self.blocks, self.worths = [], []
 
-    def add(self, rows, worths):
-        self.blocks.append(np.hstack([rows, np.ones((len(rows), 1))]))
-        self.worths.append(np.asarray(worths, dtype=float))
+    def add(self, masks, worths):
+        self._record(masks, worths)
+
+    def fix(self, row, value):
+        self.states[row] = EQUALITY
+        self.values[row] = value
+
+    def free(self, rows):
+        for row in rows:
+            self.states[row] = FREE
 
     def solve(self, stage):
         from scipy.optimize import linprog
 
         n = self.n
+        states = self.state_array()
+        masks, values = np.array(self.masks), np.array(self.values)
+        inequalities = np.flatnonzero(states == INEQUALITY)
+        equalities = np.flatnonzero(states == EQUALITY)
+        a_ub = -np.hstack([_incidence(masks[inequalities], n),
+                           np.ones((len(inequalities), 1))])
+        a_eq = np.hstack([_incidence(masks[equalities], n), np.zeros((len(equalities), 1))])
         lower = [None] * n if self.lower is None else list(self.lower)
         result = linprog(
-            c=[0.0] * n + [1.0], A_ub=-np.vstack(self.blocks), b_ub=-np.concatenate(self.worths),
-            A_eq=self.a_eq if len(self.a_eq) else None,
-            b_eq=self.b_eq if len(self.a_eq) else None,
-            bounds=[(bound, None) for bound in lower] + [(None, None)], method="highs-ds",
-            options=_TOLERANCES,
+            c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-values[inequalities], A_eq=a_eq,
+            b_eq=values[equalities], bounds=[(bound, None) for bound in lower] + [(None, None)],
+            method="highs-ds", options=_TOLERANCES,
         )
         if result.status != 0:
             raise NucleolusError(f"the linear program of stage {stage} of the nucleolus"
                                  f" failed: {result.message}")
+        duals = np.zeros(len(states))
+        duals[inequalities] = -np.asarray(result.ineqlin.marginals)
+        duals[equalities] = np.asarray(result.eqlin.marginals)
         bound_duals = (np.zeros(n) if self.lower is None
                        else np.asarray(result.lower.marginals)[:n])
-        equality_duals = (np.asarray(result.eqlin.marginals) if len(self.a_eq)
-                          else np.zeros(0))
-        return Solution(np.asarray(result.x[:n]), float(result.x[n]),
-                        -np.asarray(result.ineqlin.marginals), bound_duals, equality_duals)
+        return Solution(np.asarray(result.x[:n]), float(result.x[n]), duals, bound_duals)
 
 
-def stage_program(n, lower, equalities, rhs):
-    """A new stage program: ``lower`` the players' lower bounds (None: free), ``equalities``
-    0/1 rows of length n with right-hand sides ``rhs``."""
+def stage_program(n, lower, full_worth):
+    """A new program with the row x(N) = ``full_worth``; ``lower`` the players' lower
+    bounds (None: free)."""
     if _highs is not None:
-        return HighsProgram(n, lower, equalities, rhs)
-    return LinprogProgram(n, lower, equalities, rhs)  # pragma: no cover - older layouts
+        return HighsProgram(n, lower, full_worth)
+    return LinprogProgram(n, lower, full_worth)  # pragma: no cover - older layouts

@@ -247,6 +247,15 @@ def _recover_exact(tu, ints, stages, point, scaled, pre=False):
     candidates = [([1] * n + [0] * count, Fraction(int(ints[full]), tu.scale))]
     for t, stage in enumerate(stages):
         candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
+    # The quick way: the fixed coalitions (tight in every optimal solution, by their
+    # positive multipliers) and N already have full rank n + T, since the independent
+    # ones among them span R**n and every stage fixes at least one; solve them all at
+    # once and check every equation exactly.
+    if tu.scale == 1:
+        solution = solve_by_floats([row for row, _ in candidates],
+                                   [int(rhs) for _, rhs in candidates])
+        if solution is not None:
+            return solution[:n], solution[n:]
     for i in range(0 if pre else n):
         if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
             row = [0] * size

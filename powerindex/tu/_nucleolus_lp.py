@@ -142,18 +142,28 @@ class _Orthogonal:
     def independent(self, masks):
         """For each coalition of ``masks``, whether it is outside the span.
 
-        The products of every coalition with the columns are subset sums of the columns'
-        entries, built by doubling over the players (O(d 2**n) integer additions, exact),
-        then read at ``masks``.
+        A coalition is in the span when its product with every column is 0. The products
+        with one column are the subset sums of its entries, built by doubling over the
+        players (2**n integer additions, exact); column by column, only the coalitions
+        still orthogonal to all the columns before are read, and the scan stops when none
+        is left. O(d 2**n) at most, d columns.
         """
         columns = self.columns
-        if columns.shape[1] == 0:
-            return np.zeros(len(masks), dtype=bool)
+        inside = np.arange(len(masks))  # positions orthogonal to every column so far
         n = columns.shape[0]
-        sums = np.zeros((1 << n, columns.shape[1]), dtype=columns.dtype)
-        for i in range(n):
-            sums[1 << i:1 << (i + 1)] = sums[:1 << i] + columns[i]
-        return np.any(sums[masks] != 0, axis=1)
+        dtype = columns.dtype
+        if dtype.kind != "O" and columns.size and np.abs(columns).max() * n < 2**31:
+            dtype = np.int32  # half the memory traffic, still exact
+        for j in range(columns.shape[1]):
+            if inside.size == 0:
+                break
+            sums = np.zeros(1 << n, dtype=dtype)
+            for i in range(n):
+                sums[1 << i:1 << (i + 1)] = sums[:1 << i] + columns[i, j]
+            inside = inside[sums[masks[inside]] == 0]
+        independent = np.ones(len(masks), dtype=bool)
+        independent[inside] = False
+        return independent
 
 
 def _stage_lps(tu, scaled, pre=False):

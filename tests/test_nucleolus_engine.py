@@ -117,13 +117,17 @@ def test_property_float_guesses_are_the_exact_solution_or_none(k, data):
 
 
 @settings(max_examples=100)
-@given(st.integers(2, 7), st.lists(st.integers(1, 126), min_size=1, max_size=10))
-def test_property_the_span_test_agrees_with_elimination(n, masks):
+@given(st.integers(2, 7), st.lists(st.integers(1, 126), min_size=1, max_size=10),
+       st.booleans())
+def test_property_the_span_test_agrees_with_elimination(n, masks, python_integers):
     """The orthogonal basis says a coalition is new exactly when it raises the rank of the
-    grand coalition and the coalitions added before it (rank by exact elimination)."""
+    grand coalition and the coalitions added before it (rank by exact elimination), in
+    machine integers and in Python integers (the route for large entries)."""
     full = (1 << n) - 1
     masks = [m % full or 1 for m in masks]
     orthogonal = _nucleolus_lp._Orthogonal(n)
+    if python_integers:
+        orthogonal.columns = orthogonal.columns.astype(object)
     rows = [[1] * n]
 
     def vector(mask):
@@ -139,6 +143,8 @@ def test_property_the_span_test_agrees_with_elimination(n, masks):
         assert orthogonal.add(_nucleolus_lp._incidence(np.array([mask]), n)[0]) == raises
         if raises:
             rows.append(vector(mask))
+    if python_integers:
+        assert all(type(x) is int for x in orthogonal.columns.ravel())
 
 
 # -- worths as an array --------------------------------------------------------------------------

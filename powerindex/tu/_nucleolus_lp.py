@@ -123,7 +123,7 @@ class _Orthogonal:
         columns = self.columns
         if columns.dtype != object and columns.size and np.abs(columns).max() >= 2**20:
             columns = columns.astype(object)  # the products below would pass 64 bits
-        products = np.asarray(row).astype(columns.dtype).dot(columns)
+        products = np.asarray(row).astype(np.int64).astype(columns.dtype).dot(columns)
         nonzero = np.flatnonzero(products)
         if nonzero.size == 0:
             return False

@@ -387,6 +387,21 @@ def small_tu_factory():
     return lambda: pi.TUGame.from_worths(players, worths)
 
 
+def issue_tu_factory(n, seed=0):
+    """The TU solutions issue's random game (as benchmarks/nucleolus_peers.py builds it):
+    v({i}) = 0, every other coalition randint(0, 100) in mask order, v(N) the largest plus
+    randint(1, 100), from ``random.Random(seed)``; built from the vector of worths."""
+    rng = random.Random(seed)
+    full = (1 << n) - 1
+    worths = [0] * (1 << n)
+    for mask in range(1, full):
+        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
+    worths[full] = max(worths) + rng.randint(1, 100)
+    players = [f"T{i:02d}" for i in range(1, n + 1)]
+    vector = np.array(worths, dtype=np.int64)
+    return lambda: pi.TUGame.from_worths(players, vector)
+
+
 def simple_tu_factory():
     """The TU game (0/1 worths) of a 12-player weighted majority game (seed 5)."""
     rng = random.Random(5)
@@ -722,6 +737,10 @@ def build_cases(data_dir):
                           call=call, check=check, method=method))
     cases.append(Case("tu12/nucleolus", "random TU, 12 players", "nucleolus",
                       loader=random_tu_factory, call=pi.nucleolus, check=check_nucleolus))
+    for n in (10, 14, 16, 18):
+        cases.append(Case(f"issue_tu{n}/nucleolus", f"issue random TU, {n}",
+                          "nucleolus", loader=lambda n=n: issue_tu_factory(n),
+                          call=pi.nucleolus, check=check_nucleolus))
     cases.append(Case("simple12/nucleolus", "weighted 12 as TU game", "nucleolus",
                       loader=simple_tu_factory, call=pi.nucleolus, check=check_nucleolus))
     cases.append(Case("tu12/least_core", "random TU, 12 players", "least_core",

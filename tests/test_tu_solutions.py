@@ -383,25 +383,3 @@ def test_leverage_nucleolus_checks_and_limits(capsys):
                  "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert "nucleolus" in header.split(",")
-
-
-@pytest.mark.parametrize("n", [4, 7, 10])
-def test_the_direct_highs_path_and_linprog_agree(n, monkeypatch):
-    """Each stage's LP is kept in scipy's HiGHS bindings; without them (or if they fail)
-    scipy.optimize.linprog solves it. Both end in the same certified point."""
-    from powerindex.tu import _nucleolus_lp as lp
-
-    games = [_issue_game(n, seed) for seed in range(3)]
-    direct = [pi.nucleolus(g).to_dict() for g in games]
-    pre_direct = [pi.prenucleolus(g).to_dict() for g in games]
-    monkeypatch.setattr(lp, "_DIRECT", [False])
-    assert [pi.nucleolus(g).to_dict() for g in games] == direct
-    assert [pi.prenucleolus(g).to_dict() for g in games] == pre_direct
-
-    def broken(*args, **kwargs):
-        raise AttributeError("scipy's private bindings moved")
-
-    monkeypatch.setattr(lp, "_DIRECT", [True])
-    monkeypatch.setattr(lp, "_DirectLP", broken)
-    assert [pi.nucleolus(g).to_dict() for g in games] == direct
-    assert lp._DIRECT == [False]  # switched off for the process after the first failure

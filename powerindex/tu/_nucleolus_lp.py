@@ -17,13 +17,13 @@ and a dual certificate of each stage's minimum), so no float ever reaches the an
 import math
 from collections import namedtuple
 from fractions import Fraction
-from types import SimpleNamespace
 
 import numpy as np
 
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
-from ._rational import null_space, solve_exact, solve_guided
+from ._rational import solve_by_floats, solve_exact, solve_guided
+from ._stage_lp import INEQUALITY, stage_program
 
 __all__ = ["nucleolus_point", "lexicographic_center"]
 
@@ -32,143 +32,45 @@ _Worths = namedtuple("_Worths", ["players", "n", "scale"])
 
 _DUAL_TOLERANCE = 1e-9
 _TIGHT_TOLERANCE = 1e-7
-_HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
 
-
-#: Whether to keep each stage's LP in HiGHS directly (:class:`_DirectLP`); switched off
-#: for the process when scipy's bindings are missing or have changed.
-_DIRECT = [True]
 
 #: Rows a stage's first LP starts from, per player (the coalitions of largest excess at
-#: the equal split), and the most violated rows added per round.
+#: the last stage's point), and the most violated rows added per round.
 _START_ROWS = 4
 _ADDED_ROWS = 4
 
 
-class _Solved:
-    """What the stages read of an LP's solution, from either solver: the point, the
-    multipliers of the inequality rows (as scipy reports them: <= 0), of the lower bounds
-    and of the equalities."""
-
-    def __init__(self, x, ineq, lower, eq):
-        self.x = x
-        self.ineqlin = SimpleNamespace(marginals=ineq)
-        self.lower = SimpleNamespace(marginals=lower)
-        self.eqlin = SimpleNamespace(marginals=eq)
-
-
-class _DirectLP:
-    """One stage's LP kept in HiGHS between the rounds of constraint generation.
-
-    ``scipy.optimize.linprog`` rebuilds and re-checks the model at every call (about 1.8 ms
-    of fixed cost, most of a small stage); here the model stays and the generated rows are
-    added to it, so that HiGHS re-solves from its last basis. It uses the HiGHS bindings
-    that scipy ships (``scipy.optimize._highspy``, not a public scipy interface): where
-    they are missing or fail, :func:`_generated` falls back to ``linprog``, and any answer
-    is certified exactly anyway.
-    """
-
-    def __init__(self, n, bounds, a_eq, b_eq):
-        from scipy.optimize._highspy import _core
-
-        self.core, self.n = _core, n
-        highs = _core._Highs()
-        for name, value in (("output_flag", False), ("simplex_strategy", 1),
-                            *_HIGHS_OPTIONS.items()):
-            highs.setOptionValue(name, value)
-        lp = _core.HighsLp()
-        lp.num_col_, lp.num_row_ = n + 1, len(a_eq)
-        lp.col_cost_ = np.array([0.0] * n + [1.0])
-        infinity = highs.getInfinity()
-        lp.col_lower_ = np.array([-infinity if low is None else low for low, _ in bounds]
-                                 + [-infinity])
-        lp.col_upper_ = np.full(n + 1, infinity)
-        lp.row_lower_ = lp.row_upper_ = np.asarray(b_eq, dtype=float)
-        matrix = np.asarray(a_eq, dtype=float)
-        rows, columns = np.nonzero(matrix)
-        lp.a_matrix_.format_ = _core.MatrixFormat.kRowwise
-        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n + 1, len(a_eq)
-        lp.a_matrix_.start_ = np.searchsorted(rows, np.arange(len(a_eq) + 1)).astype(np.int32)
-        lp.a_matrix_.index_ = columns.astype(np.int32)
-        lp.a_matrix_.value_ = matrix[rows, columns]
-        highs.passModel(lp)
-        self.highs, self.infinity, self.equalities = highs, infinity, len(a_eq)
-
-    def add(self, incidence_rows, worths):
-        """Rows -x(S) - eps <= -v(S)."""
-        count = len(worths)
-        values = np.hstack([-incidence_rows, -np.ones((count, 1))])
-        rows, columns = np.nonzero(values)
-        starts = np.searchsorted(rows, np.arange(count)).astype(np.int32)
-        self.highs.addRows(count, np.full(count, -self.infinity), -np.asarray(worths, float),
-                           len(rows), starts, columns.astype(np.int32), values[rows, columns])
-
-    def solve(self):
-        self.highs.run()
-        if self.highs.getModelStatus() != self.core.HighsModelStatus.kOptimal:
-            return None
-        solution = self.highs.getSolution()
-        duals = np.asarray(solution.row_dual)
-        return _Solved(np.asarray(solution.col_value), duals[self.equalities:],
-                       np.maximum(np.asarray(solution.col_dual), 0.0),
-                       duals[:self.equalities])
-
-
-def _generated(linprog, incidence, scaled, candidates, a_eq, b_eq, bounds, stage):
+def _generated(program, present, scaled, candidates, start, stage):
     """One stage's LP over the ``candidates``, by constraint generation.
 
-    Most coalitions are never tight: the LP starts from a few rows and adds the coalitions
-    whose excess at its solution passes its eps, until none does. The last LP's optimum is
-    then feasible, hence optimal, for all the candidates, and its multipliers (zero on the
-    rows left out) are those of the whole program. Returns the result and the rows (masks)
-    of its inequalities.
+    Most coalitions are never tight: the stage adds to the program (which keeps the rows
+    of earlier stages still free to move, ``present``) the singletons, the coalitions of
+    n - 1 players and those of largest excess at ``start`` (the last stage's point), then
+    the coalitions whose excess at its solution passes its eps, until none does; the
+    solver goes on from its last basis after each addition. The last LP's optimum is then
+    feasible, hence optimal, for all the candidates, and its multipliers (zero on the rows
+    left out) are those of the whole program.
     """
-    n = incidence.shape[1]
+    n = program.n
     worths = scaled[candidates]
     sizes = _SIZES[n][candidates]
-    equal = (b_eq[0] if b_eq else 0.0) / n
-    start = min(len(candidates), _START_ROWS * n)
-    active = np.zeros(len(candidates), dtype=bool)
-    active[_largest(worths - sizes * equal, start)] = True
-    active[sizes <= 1] = True  # the singletons bound the LP from the start
-    active[sizes >= n - 1] = True
-    direct = None
-    if _DIRECT[0]:
-        try:
-            direct = _DirectLP(n, bounds, a_eq, b_eq)
-        except Exception:  # noqa: BLE001 - scipy's private bindings changed: use linprog
-            _DIRECT[0] = False
-    held = []  # positions of the rows in the direct model, in the order they were added
-    added = np.zeros(len(candidates), dtype=bool)
+    fresh = ~present[candidates]
+    chosen = np.zeros(len(candidates), dtype=bool)
+    chosen[_largest(worths - _subset_sums(start)[candidates], _START_ROWS * n)] = True
+    chosen |= sizes <= 1  # the singletons bound the LP from the start
+    chosen |= sizes >= n - 1
+    new = np.flatnonzero(chosen & fresh)
     while True:
-        chosen = np.flatnonzero(active)
-        result = None
-        if direct is not None:
-            fresh = np.flatnonzero(active & ~added)
-            direct.add(incidence[candidates[fresh]], worths[fresh])
-            added[fresh] = True
-            held.append(fresh)
-            result = direct.solve()
-            if result is None:  # not solved to optimality: this stage goes on with linprog
-                direct = None
-            else:  # its multipliers come in the order the rows were added
-                chosen = np.concatenate(held)
-        if result is None:
-            a_ub = np.hstack([-incidence[candidates[chosen]], -np.ones((len(chosen), 1))])
-            result = linprog(
-                c=[0.0] * n + [1.0], A_ub=a_ub, b_ub=-worths[chosen], A_eq=a_eq, b_eq=b_eq,
-                bounds=bounds + [(None, None)], method="highs-ds", options=_HIGHS_OPTIONS,
-            )
-            if result.status != 0:
-                raise NucleolusError(
-                    f"the linear program of stage {stage} of the nucleolus failed:"
-                    f" {result.message}"
-                )
-        excess = worths - _subset_sums(result.x[:n])[candidates]
-        violated = np.flatnonzero(~active & (excess > result.x[-1] + _TIGHT_TOLERANCE / 10))
+        if new.size:
+            present[candidates[new]] = True
+            program.add(candidates[new], worths[new])
+        solution = program.solve(stage)
+        excess = worths - _subset_sums(solution.x)[candidates]
+        violated = np.flatnonzero(~present[candidates]
+                                  & (excess > solution.eps + _TIGHT_TOLERANCE / 10))
         if violated.size == 0:
-            return result, candidates[chosen]
-        active[violated[_largest(excess[violated], _ADDED_ROWS * n)]] = True
+            return solution
+        new = violated[_largest(excess[violated], _ADDED_ROWS * n)]
 
 
 class _Sizes(dict):
@@ -200,28 +102,71 @@ def _largest(values, count):
     return np.argpartition(-values, count - 1)[:count]
 
 
-class _Echelon:
-    """Rows kept in echelon form over the integers, to test independence exactly."""
+class _Orthogonal:
+    """An integer basis of the vectors orthogonal to the rows added so far, exactly.
 
-    def __init__(self):
-        self.rows = []  # (pivot column, integer row)
+    Starts orthogonal to the grand coalition (1, ..., 1): columns e_i - e_0. Adding a row
+    r keeps the combinations of the columns that are orthogonal to r too (fraction-free:
+    c_p k_j - c_j k_p for the products c = r K, each column divided by its gcd), so a
+    coalition lies in the span of the rows exactly when its incidence vector is
+    orthogonal to every column. O(n d) integer operations per row, d columns left.
+    """
+
+    def __init__(self, n):
+        columns = np.zeros((n, n - 1), dtype=np.int64)
+        columns[0, :] = -1
+        columns[np.arange(1, n), np.arange(n - 1)] = 1
+        self.columns = columns
 
     def add(self, row):
-        """Reduce ``row`` by the rows kept; keep it and return True if anything is left."""
-        row = list(row)
-        for pivot, kept in self.rows:
-            if row[pivot]:
-                lead, factor = kept[pivot], row[pivot]
-                row = [lead * a - factor * b for a, b in zip(row, kept, strict=True)]
-        pivot = next((i for i, a in enumerate(row) if a), None)
-        if pivot is None:
+        """Add a 0/1 row; return False (and change nothing) if it is in the span already."""
+        columns = self.columns
+        if columns.dtype != object and columns.size and np.abs(columns).max() >= 2**20:
+            columns = columns.astype(object)  # the products below would pass 64 bits
+        products = np.asarray(row).astype(np.int64).astype(columns.dtype).dot(columns)
+        nonzero = np.flatnonzero(products)
+        if nonzero.size == 0:
             return False
-        divisor = math.gcd(*row)
-        self.rows.append((pivot, [a // divisor for a in row]))
+        pivot = nonzero[np.argmin(np.abs(products[nonzero]))]
+        lead, kept = products[pivot], columns[:, pivot]
+        others = np.delete(np.arange(columns.shape[1]), pivot)
+        reduced = lead * columns[:, others] - kept[:, None] * products[others]
+        if reduced.size:
+            divisors = np.gcd.reduce(reduced, axis=0) if reduced.dtype != object else \
+                np.array([np.gcd.reduce(column) for column in reduced.T], dtype=object)
+            divisors[divisors == 0] = 1
+            reduced = reduced // divisors
+        self.columns = reduced
         return True
 
+    def independent(self, masks):
+        """For each coalition of ``masks``, whether it is outside the span.
 
-def _stage_lps(tu, ints, incidence, scaled, pre=False):
+        A coalition is in the span when its product with every column is 0. The products
+        with one column are the subset sums of its entries, built by doubling over the
+        players (2**n integer additions, exact); column by column, only the coalitions
+        still orthogonal to all the columns before are read, and the scan stops when none
+        is left. O(d 2**n) at most, d columns.
+        """
+        columns = self.columns
+        inside = np.arange(len(masks))  # positions orthogonal to every column so far
+        n = columns.shape[0]
+        dtype = columns.dtype
+        if dtype.kind != "O" and columns.size and np.abs(columns).max() * n < 2**31:
+            dtype = np.int32  # half the memory traffic, still exact
+        for j in range(columns.shape[1]):
+            if inside.size == 0:
+                break
+            sums = np.zeros(1 << n, dtype=dtype)
+            for i in range(n):
+                sums[1 << i:1 << (i + 1)] = sums[:1 << i] + columns[i, j]
+            inside = inside[sums[masks[inside]] == 0]
+        independent = np.ones(len(masks), dtype=bool)
+        independent[inside] = False
+        return independent
+
+
+def _stage_lps(tu, scaled, pre=False):
     """Solve the sequence of LPs in floats; return the stages and the last float point.
 
     Stage t minimises eps subject to v(S) - x(S) <= eps for every coalition S whose
@@ -230,70 +175,68 @@ def _stage_lps(tu, ints, incidence, scaled, pre=False):
     the values found. The coalitions with a positive dual multiplier have that excess in
     every optimal solution; they are fixed, and the rank of the fixed set grows by at least
     one per stage, so at most n - 1 stages are needed. With ``pre`` (the prenucleolus)
-    the players have no lower bounds: x ranges over the pre-imputations.
+    the players have no lower bounds: x ranges over the pre-imputations. One program
+    serves every stage: a stage's end turns its new independent fixed rows into
+    equalities and frees the rows whose coalitions the fixed ones now span.
     """
-    from scipy.optimize import linprog
-
     n = tu.n
     full = (1 << n) - 1
-    players_bounds = [(None, None) if pre else (scaled[1 << i], None) for i in range(n)]
-    basis = [[1] * n]  # independent incidence vectors of the fixed coalitions, N first
-    echelon = _Echelon()
-    echelon.add(basis[0])
-    equalities = [(full, None)]  # (mask, stage) of the basis rows
+    lower = None if pre else scaled[1 << np.arange(n)]
+    program = stage_program(n, lower, scaled[full])
+    present = np.zeros(1 << n, dtype=bool)  # coalitions with a row in the program
+    row_of = {}  # mask -> its row, for the rows of coalitions
+    orthogonal = _Orthogonal(n)
+    equalities = [(full, None)]  # (mask, stage) of independent fixed coalitions, N first
+    equality_rows = [0]
     stages = []
-    proper = np.zeros(1 << n, dtype=bool)
-    proper[1:full] = True
-    while len(basis) < n:
-        kernel = null_space(basis, n)
-        if kernel.dtype == object or np.abs(kernel).max(initial=0) * n >= 2**52:
-            products = incidence.astype(np.int64).astype(object).dot(kernel.astype(object))
-        else:  # sums of at most n small integers: exact in floats
-            products = incidence.dot(kernel)
-        in_span = ~np.any(products != 0, axis=1)
-        candidates = np.flatnonzero(proper & ~in_span)
-        a_eq = np.array([[*((mask >> i) & 1 for i in range(n)), 0.0] for mask, _ in equalities],
-                        dtype=float)
-        b_eq = [scaled[mask] - (0.0 if stage is None else stages[stage]["eps"])
-                for mask, stage in equalities]
-        result, rows = _generated(linprog, incidence, scaled, candidates, a_eq, b_eq,
-                                  players_bounds, len(stages) + 1)
-        duals = -np.asarray(result.ineqlin.marginals)
-        fixed = rows[duals > _DUAL_TOLERANCE]
+    candidates = np.arange(1, full)
+    point = np.full(n, scaled[full] / n)
+    while len(equalities) < n:
+        if len(equalities) > 1:  # every proper coalition is independent of N alone
+            independent = orthogonal.independent(candidates)
+            spanned = candidates[~independent & present[candidates]]
+            candidates = candidates[independent]
+            if spanned.size:
+                states = program.state_array()
+                rows = [row for row in (row_of[int(m)] for m in spanned)
+                        if states[row] == INEQUALITY]
+                program.free(rows)
+        known = len(program.masks)
+        solution = _generated(program, present, scaled, candidates, point, len(stages) + 1)
+        for row in range(known, len(program.masks)):
+            row_of[program.masks[row]] = row
+        states = program.state_array()
+        inequalities = np.flatnonzero(states == INEQUALITY)
+        duals = solution.row_duals[inequalities]
+        positive = duals > _DUAL_TOLERANCE
+        fixed = np.array(program.masks)[inequalities[positive]]
         if fixed.size == 0:
             raise NucleolusError(
                 f"no coalition has a positive multiplier at stage {len(stages) + 1} of the"
                 " nucleolus (numerical trouble in the LP solver)"
             )
-        bound_duals = np.zeros(n) if pre else np.asarray(result.lower.marginals)[:n]
-        duals = duals[duals > _DUAL_TOLERANCE]
+        bound_duals = np.zeros(n) if pre else solution.bound_duals
         stages.append({
-            "eps": float(result.x[-1]),
+            "eps": solution.eps,
             "fixed": [int(mask) for mask in fixed],
             "candidates": candidates,
             "equalities": list(equalities),
             "bounds": [i for i in range(n) if bound_duals[i] > _DUAL_TOLERANCE],
             # the solver's multipliers, a guide for the exact certificate
-            "duals": [*duals,
+            "duals": [*duals[positive],
                       *bound_duals[bound_duals > _DUAL_TOLERANCE],
-                      *np.asarray(result.eqlin.marginals)],
+                      *solution.row_duals[equality_rows]],
         })
         for mask in stages[-1]["fixed"]:
-            row = [(mask >> i) & 1 for i in range(n)]
-            if echelon.add(row):
-                basis.append(row)
+            if orthogonal.add(_incidence(np.array([mask]), n)[0]):
                 equalities.append((mask, len(stages) - 1))
-        point = np.asarray(result.x[:n], dtype=float)
+                equality_rows.append(row_of[mask])
+                program.fix(row_of[mask], scaled[mask] - solution.eps)
+        point = solution.x
     return stages, point
 
 
-def _worth(value, scale):
-    """A worth over its denominator: a plain int when the denominator is 1 (the elimination
-    then stays in integers)."""
-    return value if scale == 1 else Fraction(value, scale)
-
-
-def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
+def _recover_exact(tu, ints, stages, point, scaled, pre=False):
     """The exact point: solve efficiency and tight equations in (x, eps_1, ..., eps_T).
 
     At the nucleolus, the equations "excess of S = eps_t" for every coalition S of stage t
@@ -309,16 +252,25 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     def coalition_row(mask, t):
         row = [(mask >> i) & 1 for i in range(n)] + [0] * count
         row[n + t] = 1
-        return row, _worth(ints[mask], tu.scale)
+        return row, Fraction(int(ints[mask]), tu.scale)
 
-    candidates = [([1] * n + [0] * count, _worth(ints[full], tu.scale))]
+    candidates = [([1] * n + [0] * count, Fraction(int(ints[full]), tu.scale))]
     for t, stage in enumerate(stages):
         candidates += [coalition_row(mask, t) for mask in stage["fixed"]]
+    # The quick way: the fixed coalitions (tight in every optimal solution, by their
+    # positive multipliers) and N already have full rank n + T, since the independent
+    # ones among them span R**n and every stage fixes at least one; solve them all at
+    # once and check every equation exactly.
+    if tu.scale == 1:
+        solution = solve_by_floats([row for row, _ in candidates],
+                                   [int(rhs) for _, rhs in candidates])
+        if solution is not None:
+            return solution[:n], solution[n:]
     for i in range(0 if pre else n):
         if point[i] - scaled[1 << i] <= _TIGHT_TOLERANCE:
             row = [0] * size
             row[i] = 1
-            candidates.append((row, _worth(ints[1 << i], tu.scale)))
+            candidates.append((row, Fraction(int(ints[1 << i]), tu.scale)))
     for t, stage in enumerate(stages):
         gaps = np.abs(excess[stage["candidates"]] - stage["eps"])
         near = np.flatnonzero(gaps <= _TIGHT_TOLERANCE)
@@ -338,13 +290,15 @@ def _recover_exact(tu, ints, stages, point, incidence, scaled, pre=False):
     if len(chosen) < size:
         raise NucleolusError("the tight coalitions found by the LP solver do not determine"
                              " a unique point")
-    solution, rank = solve_exact([row for row, _ in chosen], [rhs for _, rhs in chosen])
-    if solution is None or rank < size:
-        raise NucleolusError("the exact system of tight coalitions is singular")
+    solution = solve_by_floats([row for row, _ in chosen], [rhs for _, rhs in chosen])
+    if solution is None:  # rarely: the float guess failed its exact check
+        solution, rank = solve_exact([row for row, _ in chosen], [rhs for _, rhs in chosen])
+        if solution is None or rank < size:
+            raise NucleolusError("the exact system of tight coalitions is singular")
     return solution[:n], solution[n:]
 
 
-def _certify(tu, ints, stages, x, eps, incidence, pre=False):
+def _certify(tu, ints, stages, x, eps, pre=False):
     """Check exactly that ``x`` is the nucleolus; raise NucleolusError otherwise.
 
     Primal: x is an imputation, at every stage every candidate coalition has excess at
@@ -360,9 +314,10 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
     xs = [int(value * denominator) for value in x]
     es = [int(value * denominator) for value in eps]
     factor = denominator // tu.scale
-    bound = (max(max(ints), -min(ints)) * factor + sum(abs(v) for v in xs) + max(map(abs, es)))
+    largest = max(int(ints.max()), -int(ints.min()))
+    bound = largest * factor + sum(abs(v) for v in xs) + max(map(abs, es))
     dtype = np.int64 if bound < 2**62 else object  # exact either way
-    worths = np.array(ints, dtype=dtype) * factor
+    worths = ints.astype(dtype) * factor
     sums = np.zeros(1 << n, dtype=dtype)  # x(S) for every mask, doubling per player
     for i, share in enumerate(xs):
         sums[1 << i:1 << (i + 1)] = sums[:1 << i] + share
@@ -397,32 +352,63 @@ def _certify(tu, ints, stages, x, eps, incidence, pre=False):
             row += [(mask >> i) & 1 for mask, _ in equalities]
             rows.append(row)
         rows.append([1] * len(fixed) + [0] * (columns - len(fixed)))
-        multipliers = solve_guided(rows, [0] * n + [1], stage["duals"])
+        multipliers = _dual_certificate(rows, n, stage["duals"], len(fixed), len(bounds))
         if multipliers is None:
             fail(f"no dual certificate for stage {t + 1}")
-        if any(y <= 0 for y in multipliers[:len(fixed)]) or any(
-            nu < 0 for nu in multipliers[len(fixed):len(fixed) + len(bounds)]
-        ):
+        if not _right_signs(multipliers, len(fixed), len(bounds)):
             fail(f"the dual certificate of stage {t + 1} has a wrong sign")
 
 
+def _right_signs(multipliers, fixed, bounds):
+    """y > 0 on the fixed coalitions, nu >= 0 on the tight lower bounds."""
+    return all(y > 0 for y in multipliers[:fixed]) and all(
+        nu >= 0 for nu in multipliers[fixed:fixed + bounds])
+
+
+def _dual_certificate(rows, n, guide, fixed, bounds):
+    """Multipliers solving the stage's dual equations exactly, near the solver's ``guide``.
+
+    First the quick way: the multipliers the solver left at zero stay zero, the others
+    are solved from the equations in floats and checked exactly (:func:`solve_by_floats`);
+    if that fails or gives a wrong sign, the exact elimination guided by the solver's
+    values (:func:`solve_guided`).
+    """
+    guide = np.asarray(guide, dtype=float)
+    kept = [j for j in range(len(guide)) if j < fixed or abs(guide[j]) > _DUAL_TOLERANCE]
+    rhs = [0] * n + [1]
+    quick = solve_by_floats([[row[j] for j in kept] for row in rows], rhs)
+    if quick is not None:
+        multipliers = [Fraction(0)] * len(guide)
+        for j, value in zip(kept, quick, strict=True):
+            multipliers[j] = value
+        if _right_signs(multipliers, fixed, bounds):
+            return multipliers
+    return solve_guided(rows, rhs, guide)
+
+
 def _zero_normalized(ints, n):
-    """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``."""
-    alone = [ints[1 << i] for i in range(n)]
-    largest = max(max(ints), -min(ints))
-    if largest * (n + 1) < 2**62:  # machine integers, exactly
-        additive = np.zeros(1 << n, dtype=np.int64)
-        for i, a in enumerate(alone):
-            additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
-        zero = np.array(ints, dtype=np.int64) - additive
-        divisor = int(np.gcd.reduce(zero)) or 1
-        return (zero // divisor).tolist(), divisor, alone
-    additive = [0]  # Python integers: the worths pass 64 bits
-    for a in alone:
-        additive += [x + a for x in additive]
-    zero = [w - a for w, a in zip(ints, additive, strict=True)]
-    divisor = math.gcd(*zero) or 1
-    return [w // divisor for w in zero], divisor, alone
+    """``(worths of the zero-normalized game divided by their gcd, that gcd, alone)``.
+
+    ``ints`` is a numpy array of the worths (int64, or object for Python integers); so is
+    the first item returned.
+    """
+    alone = [int(ints[1 << i]) for i in range(n)]
+    dtype = ints.dtype
+    if dtype.kind != "O":
+        largest = max(int(ints.max()), -int(ints.min()))
+        if largest * (n + 1) >= 2**62:  # the sums below could pass 64 bits
+            dtype = object
+    additive = np.zeros(1 << n, dtype=dtype)
+    for i, a in enumerate(alone):
+        additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
+    zero = ints.astype(dtype) - additive
+    divisor = (int(np.gcd.reduce(zero)) if dtype.kind != "O" else math.gcd(*zero)) or 1
+    return zero // divisor, divisor, alone
+
+
+def _incidence(masks, n):
+    """The 0/1 incidence vectors of the coalitions ``masks``, one row each, as floats."""
+    return ((masks[:, None] >> np.arange(n)) & 1).astype(float)
 
 
 def nucleolus_point(players, ints, scale):
@@ -459,21 +445,26 @@ def lexicographic_center(players, ints, scale, pre=False):
         The LPs could not be turned into a certified exact point.
     """
     n = len(players)
+    ints = np.asarray(ints) if isinstance(ints, np.ndarray) else _int_array(ints)
     zero, divisor, alone = _zero_normalized(ints, n)
-    if not any(zero):  # an additive game: everyone gets what it gets alone
+    if not zero.any():  # an additive game: everyone gets what it gets alone
         return [Fraction(a, scale) for a in alone], [Fraction(0)]
     tu = _Worths(tuple(players), n, 1)
-    largest = max(max(zero), -min(zero))
+    largest = max(int(zero.max()), -int(zero.min()))
     try:
-        scaled = np.array(zero, dtype=float) / largest
+        scaled = zero.astype(float) / largest
     except OverflowError:  # worths beyond floats: divide first, in Python
         scaled = np.array([w / largest for w in zero], dtype=float)
-    masks = np.arange(1 << n)
-    incidence = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
-    stages, point = _stage_lps(tu, zero, incidence, scaled, pre)
-    x, eps = _recover_exact(tu, zero, stages, point, incidence, scaled, pre)
-    _certify(tu, zero, stages, x, eps, incidence, pre)
+    stages, point = _stage_lps(tu, scaled, pre)
+    x, eps = _recover_exact(tu, zero, stages, point, scaled, pre)
+    _certify(tu, zero, stages, x, eps, pre)
     # excesses are those of the zero-normalized game (strategically equivalent) times
     # its divisor, over the game's denominator
     return ([(share * divisor + a) / scale for share, a in zip(x, alone, strict=True)],
             [e * divisor / scale for e in eps])
+
+
+def _int_array(ints):
+    """Python integers as an int64 array when they fit, else an object array."""
+    largest = max(max(ints), -min(ints))
+    return np.array(ints, dtype=np.int64 if largest < 2**62 else object)

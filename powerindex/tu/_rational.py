@@ -2,7 +2,8 @@
 
 Reduced row echelon form of small systems (n + stages unknowns) in Fractions: one exact
 solution, a solution guided by a float vector for the free unknowns, an integer basis
-of a null space.
+of a null space; and a quicker way for the common case, a solution guessed in floating
+point and checked exactly (:func:`solve_by_floats`).
 """
 
 import math
@@ -12,7 +13,7 @@ import numpy as np
 
 from .._numbers import lcm_of_denominators
 
-__all__ = ["rref", "solve_exact", "solve_guided", "null_space"]
+__all__ = ["rref", "solve_exact", "solve_guided", "null_space", "solve_by_floats"]
 
 _ZERO = Fraction(0)
 
@@ -26,13 +27,17 @@ def _integer_row(row):
     return [int(x * scale) for x in row]
 
 
-def _echelon(rows, columns):
-    """Fraction-free Gauss-Jordan elimination of the first ``columns`` columns.
+def rref(rows, columns):
+    """Reduced row echelon form over the rationals of the first ``columns`` columns.
 
-    Returns ``(rows, pivots)``: integer rows, the first ``len(pivots)`` reduced (zero in
-    every other pivot column; the value of row r's unknown is entry / rows[r][pivot]), the
-    others zero in the first ``columns`` columns. Every new row is divided by the gcd of its
-    entries, so the integers stay small.
+    ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
+    Returns the non-zero reduced rows (Fractions, each pivot 1) and their pivot columns,
+    and the rows left (zero in the first ``columns`` columns; only whether their other
+    entries are zero is meaningful: they are scaled). The input is not modified.
+
+    Fraction-free: every row is scaled to integers and eliminated in integers, each new
+    row divided by the gcd of its entries (a gcd per row instead of one per operation);
+    the pivot rows are divided by their pivots at the end.
     """
     rows = [_integer_row(row) for row in rows]
     pivots = []
@@ -52,21 +57,6 @@ def _echelon(rows, columns):
                 rows[r] = [x // divisor for x in new] if divisor > 1 else new
         pivots.append(column)
         rank += 1
-    return rows, pivots
-
-
-def rref(rows, columns):
-    """Reduced row echelon form over the rationals of the first ``columns`` columns.
-
-    ``rows`` are lists of Fractions (or ints), possibly longer than ``columns`` (augmented).
-    Returns the non-zero reduced rows (Fractions, each pivot 1) and their pivot columns,
-    and the rows left (zero in the first ``columns`` columns; only whether their other
-    entries are zero is meaningful: they are scaled). The input is not modified.
-    Fraction-free inside (:func:`_echelon`); the pivot rows are divided by their pivots at
-    the end.
-    """
-    rows, pivots = _echelon(rows, columns)
-    rank = len(pivots)
     reduced = [[Fraction(x, row[column]) if x else _ZERO for x in row]
                for row, column in zip(rows[:rank], pivots, strict=True)]
     return reduced, pivots, [[Fraction(x) if x else _ZERO for x in row]
@@ -78,12 +68,12 @@ def solve_exact(coefficients, rhs):
     system is inconsistent. Returns ``(solution, rank)``."""
     columns = len(coefficients[0])
     augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
-    rows, pivots = _echelon(augmented, columns)
-    if any(row[-1] for row in rows[len(pivots):]):
+    reduced, pivots, zero_rows = rref(augmented, columns)
+    if any(row[-1] != 0 for row in zero_rows):
         return None, len(pivots)
-    solution = [_ZERO] * columns
-    for row, column in zip(rows, pivots, strict=False):
-        solution[column] = Fraction(row[-1], row[column])
+    solution = [Fraction(0)] * columns
+    for row, column in zip(reduced, pivots, strict=True):
+        solution[column] = row[-1]
     return solution, len(pivots)
 
 
@@ -95,35 +85,71 @@ def solve_guided(coefficients, rhs, guide):
     """
     columns = len(coefficients[0])
     augmented = [list(row) + [b] for row, b in zip(coefficients, rhs, strict=True)]
-    rows, pivots = _echelon(augmented, columns)
-    if any(row[-1] for row in rows[len(pivots):]):
+    reduced, pivots, zero_rows = rref(augmented, columns)
+    if any(row[-1] != 0 for row in zero_rows):
         return None
-    solution = [_ZERO] * columns
+    solution = [Fraction(0)] * columns
     free = [c for c in range(columns) if c not in pivots]
     for c in free:
         solution[c] = Fraction(float(guide[c]))
-    for row, column in zip(rows, pivots, strict=False):
-        rest = sum((row[c] * solution[c] for c in free if row[c]), _ZERO)
-        solution[column] = (row[-1] - rest) / row[column]
+    for row, column in zip(reduced, pivots, strict=True):
+        solution[column] = row[-1] - sum((row[c] * solution[c] for c in free), Fraction(0))
     return solution
 
 
 def null_space(rows, n):
     """An integer basis (n x d numpy array) of the vectors orthogonal to the given rows."""
-    reduced, pivots = _echelon(rows, n)
+    reduced, pivots, _ = rref(rows, n)
     free = [c for c in range(n) if c not in pivots]
     basis = []
     for f in free:
-        # z_f = L (the lcm of the pivots), z_pivot = -L row[f] / row[pivot]: integers
-        scale = math.lcm(*(row[column] for row, column in zip(reduced, pivots, strict=False)))
-        vector = [0] * n
-        vector[f] = scale
-        for row, column in zip(reduced, pivots, strict=False):
-            vector[column] = -scale * row[f] // row[column]
-        divisor = math.gcd(*vector) or 1
-        basis.append([x // divisor for x in vector])
+        vector = [Fraction(0)] * n
+        vector[f] = Fraction(1)
+        for row, column in zip(reduced, pivots, strict=True):
+            vector[column] = -row[f]
+        scale = lcm_of_denominators(vector)
+        basis.append([int(x * scale) for x in vector])
     if not basis:
         return np.zeros((n, 0), dtype=np.int64)
     largest = max(abs(x) for vector in basis for x in vector)
     dtype = np.int64 if largest * n < 2**62 else object
     return np.array(basis, dtype=dtype).T
+
+
+def solve_by_floats(coefficients, rhs):
+    """A solution of ``coefficients @ z = rhs`` guessed in floats and checked exactly.
+
+    ``coefficients`` (m x k) and ``rhs`` are integers. k independent rows are chosen by a
+    pivoted QR factorisation, the square system is solved in floats together with its
+    determinant D (the solution is an integer vector over D, Cramer's rule), the guess is
+    rounded to integers over D and checked exactly against all m equations in Python
+    integers. Returns a list of Fractions satisfying every equation exactly, or None when
+    the guess fails (rank below k, a determinant too large or not near an integer, or a
+    failed check): the caller then solves exactly by elimination. Never returns a wrong
+    solution; O(m k**2) in floats and O(m k) exact operations.
+    """
+    from scipy.linalg import qr
+
+    matrix = np.array(coefficients, dtype=float)
+    m, k = matrix.shape
+    if k == 0 or m < k:
+        return None
+    _, triangle, order = qr(matrix.T, mode="economic", pivoting=True)
+    diagonal = np.abs(np.diag(triangle))
+    if diagonal[-1] <= 1e-9 * diagonal[0]:
+        return None
+    chosen = order[:k]
+    square = matrix[chosen]
+    determinant = abs(float(np.linalg.det(square)))
+    scale = round(determinant)
+    if scale == 0 or scale > 2**40 or abs(determinant - scale) > 1e-3:
+        return None
+    with np.errstate(all="ignore"):
+        guess = np.linalg.solve(square, np.array(rhs, dtype=float)[chosen]) * scale
+    if not np.all(np.isfinite(guess)) or np.abs(guess).max(initial=0) > 2**52:
+        return None
+    numerators = [int(v) for v in np.rint(guess)]
+    for row, value in zip(coefficients, rhs, strict=True):
+        if sum(a * z for a, z in zip(row, numerators, strict=True) if a) != value * scale:
+            return None
+    return [Fraction(v, scale) for v in numerators]

@@ -327,7 +327,7 @@ def least_core(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     if game.n == 1:  # no coalition besides N: the only pre-imputation, nothing to relax
         return LeastCore(Fraction(0), _result("least_core_point", game,
                                               [game._worth(1)]))
-    point, stages = lexicographic_center(game.players, game._int_list(), game._scale,
+    point, stages = lexicographic_center(game.players, game._ints, game._scale,
                                          pre=True)
     return LeastCore(stages[0], _result("least_core_point", game, point))
 

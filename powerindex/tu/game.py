@@ -175,6 +175,25 @@ class TUGame:
         object.__setattr__(game, "_list_cache", None)
         return game
 
+    @classmethod
+    def _from_int_array(cls, players, array):
+        """Internal constructor from a numpy array of integer worths (denominator 1), without
+        a Python call per coalition where int64 holds them (as ``int_array`` decides)."""
+        n = len(players)
+        if array.dtype.kind == "u" and array.size and int(array.max()) >= 2**63:
+            return cls._from_ints(players, array.tolist(), 1)
+        array = array.astype(np.int64)
+        largest = max(int(array.max()), -int(array.min()))
+        if largest >= 2 ** (62 - n):
+            return cls._from_ints(players, array.tolist(), 1)
+        game = cls.__new__(cls)
+        object.__setattr__(game, "_players", tuple(players))
+        object.__setattr__(game, "_position", {p: i for i, p in enumerate(players)})
+        object.__setattr__(game, "_scale", 1)
+        object.__setattr__(game, "_ints", array.copy())  # the caller's array may change
+        object.__setattr__(game, "_list_cache", None)
+        return game
+
     def _convert(self, worth, mask):
         what = f"the worth of coalition {self._describe(mask)}"
         try:
@@ -282,8 +301,10 @@ class TUGame:
             )
         array = np.asarray(worths) if not isinstance(worths, np.ndarray) else worths
         if array.dtype.kind in "iu" and array.ndim == 1:
-            ints = array.tolist()  # Python integers, one C call
-            scale = 1
+            if array[0] != 0:
+                raise InvalidGameError("the worth of the empty coalition must be 0, got"
+                                       f" {int(array[0])}")
+            return cls._from_int_array(players, array)
         else:
             probe = cls.__new__(cls)
             object.__setattr__(probe, "_players", players)
@@ -433,14 +454,14 @@ class TUGame:
         n = self.n
         if n > max_players:
             raise GameTooLargeError(
-                f"the nucleolus of {n} players solves up to {n - 1} linear programs with"
-                f" 2**{n} rows each; at most {max_players} players by default (raise"
+                f"the nucleolus of {n} players solves up to {n - 1} linear programs over"
+                f" 2**{n} coalitions each; at most {max_players} players by default (raise"
                 " max_players= to try more)"
             )
-        ints = self._int_list()
+        ints = self._ints
         full = (1 << n) - 1
-        alone = sum(ints[1 << i] for i in range(n))
-        if ints[full] < alone:
+        alone = sum(int(ints[1 << i]) for i in range(n))
+        if int(ints[full]) < alone:
             raise InvalidGameError(
                 f"the game has no imputation: v(N) = {simplest(self._worth(full))} is less"
                 f" than the {simplest(Fraction(alone, self._scale))} the players get alone,"
@@ -491,7 +512,7 @@ class TUGame:
         )
 
     def __hash__(self):
-        return hash((TUGame, self._players, self._scale, tuple(self._int_list()[:64])))
+        return hash((TUGame, self._players, self._scale, tuple(int(x) for x in self._ints[:64])))
 
     def __repr__(self):
         return f"<TUGame of {self.n} players>"

@@ -383,3 +383,15 @@ def test_leverage_nucleolus_checks_and_limits(capsys):
                  "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert "nucleolus" in header.split(",")
+
+
+def test_subset_sums_of_negative_integers_never_wrap():
+    """The shares and utopia payoffs summed per coalition may be negative: the engine's
+    subset sums choose machine integers only when no partial sum can pass 64 bits."""
+    from powerindex._engines import enumeration
+
+    values = [2**62, 2**62, -(2**63)]
+    sums = enumeration.subset_sums(values)
+    assert [int(s) for s in sums] == [sum(v for i, v in enumerate(values) if m >> i & 1)
+                                      for m in range(8)]
+    assert enumeration.subset_sums([3, -5, 7]).dtype == "int64"

@@ -33,9 +33,13 @@ def _doubling(start, steps):
 
 
 def subset_sums(int_weights):
-    """Total integer weight of every coalition, indexed by bit mask."""
-    total = sum(int_weights)
-    dtype = np.int64 if total < 2**62 else object
+    """Total integer weight of every coalition, indexed by bit mask.
+
+    int64 when no partial sum can pass 2**62 (the sum of the absolute values is below it:
+    negative integers too, as TU games' shares and excesses have), else Python integers.
+    """
+    bound = sum(abs(w) for w in int_weights)
+    dtype = np.int64 if bound < 2**62 else object
     start = np.zeros(1, dtype=dtype)
     return _doubling(start, [lambda a, w=w: a + w for w in int_weights])
 

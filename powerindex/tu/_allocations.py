@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .._engines import enumeration
 from .._numbers import lcm_of_denominators, to_fraction
 from ..errors import InvalidArgumentError, InvalidTypeError, UnknownPlayerError
 
@@ -58,12 +59,8 @@ def read_allocation(game, allocation):
 def excesses(game, shares):
     """``(excess, denominator)``: e(S, x) = v(S) - x(S) for every mask, as Python integers
     over one common denominator (an object array indexed by mask)."""
-    n = game.n
     denominator = lcm_of_denominators([*shares, Fraction(1, game._scale)])
     factor = denominator // game._scale
     worths = np.array(game._int_list(), dtype=object) * factor
-    xs = [int(share * denominator) for share in shares]
-    sums = np.zeros(1 << n, dtype=object)
-    for i, x in enumerate(xs):  # subset sums of the shares, doubling the table per player
-        sums[1 << i:1 << (i + 1)] = sums[:1 << i] + x
+    sums = enumeration.subset_sums([int(share * denominator) for share in shares])
     return worths - sums, denominator

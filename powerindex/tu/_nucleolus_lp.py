@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .._engines import enumeration
 from .._numbers import lcm_of_denominators
 from ..errors import NucleolusError
 from ._rational import solve_by_floats, solve_exact, solve_guided
@@ -53,7 +54,7 @@ def _generated(program, present, scaled, candidates, start, stage):
     """
     n = program.n
     worths = scaled[candidates]
-    sizes = _SIZES[n][candidates]
+    sizes = enumeration.popcounts(n)[candidates]
     fresh = ~present[candidates]
     chosen = np.zeros(len(candidates), dtype=bool)
     chosen[_largest(worths - _subset_sums(start)[candidates], _START_ROWS * n)] = True
@@ -71,20 +72,6 @@ def _generated(program, present, scaled, candidates, start, stage):
         if violated.size == 0:
             return solution
         new = violated[_largest(excess[violated], _ADDED_ROWS * n)]
-
-
-class _Sizes(dict):
-    """Coalition sizes by mask, per number of players (computed once)."""
-
-    def __missing__(self, n):
-        sizes = np.zeros(1 << n, dtype=np.int64)
-        for i in range(n):
-            sizes[1 << i:1 << (i + 1)] = sizes[:1 << i] + 1
-        self[n] = sizes
-        return sizes
-
-
-_SIZES = _Sizes()
 
 
 def _subset_sums(shares):
@@ -318,10 +305,7 @@ def _certify(tu, ints, stages, x, eps, pre=False):
     bound = largest * factor + sum(abs(v) for v in xs) + max(map(abs, es))
     dtype = np.int64 if bound < 2**62 else object  # exact either way
     worths = ints.astype(dtype) * factor
-    sums = np.zeros(1 << n, dtype=dtype)  # x(S) for every mask, doubling per player
-    for i, share in enumerate(xs):
-        sums[1 << i:1 << (i + 1)] = sums[:1 << i] + share
-    excess = worths - sums
+    excess = worths - enumeration.subset_sums(xs).astype(dtype)  # x(S) for every mask
 
     def fail(reason):
         raise NucleolusError(
@@ -398,10 +382,7 @@ def _zero_normalized(ints, n):
         largest = max(int(ints.max()), -int(ints.min()))
         if largest * (n + 1) >= 2**62:  # the sums below could pass 64 bits
             dtype = object
-    additive = np.zeros(1 << n, dtype=dtype)
-    for i, a in enumerate(alone):
-        additive[1 << i:1 << (i + 1)] = additive[:1 << i] + a
-    zero = ints.astype(dtype) - additive
+    zero = ints.astype(dtype) - enumeration.subset_sums(alone).astype(dtype)
     divisor = (int(np.gcd.reduce(zero)) if dtype.kind != "O" else math.gcd(*zero)) or 1
     return zero // divisor, divisor, alone
 

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .._engines import enumeration
 from ..errors import InvalidGameError
 from ..indices.results import PowerIndexResult
 from .game import as_tu
@@ -76,10 +77,7 @@ def tau_value(game):
     utopia = [ints[full] - ints[full & ~(1 << i)] for i in range(n)]
     masks = np.arange(1 << n)
     worths = np.array(ints, dtype=object)
-    # the utopia payoffs of each coalition's members, summed over the coalition
-    paid = np.zeros(1 << n, dtype=object)
-    for i, m in enumerate(utopia):
-        paid[1 << i:1 << (i + 1)] = paid[:1 << i] + m
+    paid = enumeration.subset_sums(utopia)  # the members' utopia payoffs, summed
     rights = []
     for i in range(n):
         holding = masks[masks >> i & 1 == 1]

@@ -40,7 +40,7 @@ from .._checks import check_whole
 from ..errors import GameTooLargeError
 from ..indices.results import PowerIndexResult
 from ._allocations import excesses, read_allocation
-from .game import NUCLEOLUS_MAX_PLAYERS, as_tu
+from .game import NUCLEOLUS_MAX_PLAYERS, as_tu, check_lp_size
 from .properties import is_convex
 from .weber import marginal_vectors
 
@@ -261,15 +261,6 @@ class LeastCore:
         return f"<LeastCore epsilon={self.epsilon} at {{{shares}}}>"
 
 
-def _check_size(game, function, max_players):
-    max_players = check_whole(max_players, "max_players", minimum=1)
-    if game.n > max_players:
-        raise GameTooLargeError(
-            f"{function} of {game.n} players solves linear programs with 2**{game.n} rows;"
-            f" at most {max_players} players by default (raise max_players= to try more)"
-        )
-
-
 def least_core(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     """The least core: its value epsilon and a point in it (the prenucleolus).
 
@@ -323,7 +314,7 @@ def least_core(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     from ._nucleolus_lp import lexicographic_center
 
     game = as_tu(game, "least_core")
-    _check_size(game, "the least core", max_players)
+    check_lp_size(game, "the least core", max_players)
     if game.n == 1:  # no coalition besides N: the only pre-imputation, nothing to relax
         return LeastCore(Fraction(0), _result("least_core_point", game,
                                               [game._worth(1)]))

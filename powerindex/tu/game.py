@@ -37,7 +37,7 @@ from ._worths import (
     union_values,
 )
 
-__all__ = ["TUGame", "to_tu_game", "as_tu", "NUCLEOLUS_MAX_PLAYERS"]
+__all__ = ["TUGame", "to_tu_game", "as_tu", "check_lp_size", "NUCLEOLUS_MAX_PLAYERS"]
 
 #: Default limit of the nucleolus: every LP has 2**n rows.
 NUCLEOLUS_MAX_PLAYERS = 18
@@ -450,14 +450,8 @@ class TUGame:
 
     def nucleolus(self, *, max_players=NUCLEOLUS_MAX_PLAYERS):
         """The nucleolus; see :func:`~powerindex.nucleolus`."""
-        max_players = check_whole(max_players, "max_players", minimum=1)
+        check_lp_size(self, "the nucleolus", max_players)
         n = self.n
-        if n > max_players:
-            raise GameTooLargeError(
-                f"the nucleolus of {n} players solves up to {n - 1} linear programs over"
-                f" 2**{n} coalitions each; at most {max_players} players by default (raise"
-                " max_players= to try more)"
-            )
         ints = self._ints
         full = (1 << n) - 1
         alone = sum(int(ints[1 << i]) for i in range(n))
@@ -532,6 +526,19 @@ class TUGame:
         lines = [f"TUGame of {self.n} players", f"{'coalition':<{left}}  {'worth':>{right}}"]
         lines += [f"{names[mask]:<{left}}  {worths[mask]:>{right}}" for mask in order]
         return "\n".join(lines)
+
+
+def check_lp_size(game, what, max_players):
+    """Refuse, naming ``what``, a game of more than ``max_players`` players for the
+    sequence of linear programs of the (pre)nucleolus and the least core."""
+    max_players = check_whole(max_players, "max_players", minimum=1)
+    n = game.n
+    if n > max_players:
+        raise GameTooLargeError(
+            f"{what} of {n} players solves up to {n - 1} linear programs over 2**{n}"
+            f" coalitions each; at most {max_players} players by default (raise"
+            " max_players= to try more)"
+        )
 
 
 def _check_tu_size(n):

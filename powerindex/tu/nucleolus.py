@@ -6,10 +6,8 @@ point only to learn which coalitions are tight, then recovered and certified exa
 (:mod:`powerindex.tu._nucleolus_lp`).
 """
 
-from .._checks import check_whole
-from ..errors import GameTooLargeError
 from ..indices.results import PowerIndexResult
-from .game import NUCLEOLUS_MAX_PLAYERS, as_tu
+from .game import NUCLEOLUS_MAX_PLAYERS, as_tu, check_lp_size
 
 __all__ = ["nucleolus", "prenucleolus", "NUCLEOLUS_MAX_PLAYERS"]
 
@@ -178,13 +176,7 @@ def prenucleolus(game, *, max_players=NUCLEOLUS_MAX_PLAYERS):
     from ._nucleolus_lp import lexicographic_center
 
     game = as_tu(game, "prenucleolus")
-    max_players = check_whole(max_players, "max_players", minimum=1)
-    if game.n > max_players:
-        raise GameTooLargeError(
-            f"the prenucleolus of {game.n} players solves up to {game.n - 1} linear programs"
-            f" over 2**{game.n} coalitions each; at most {max_players} players by default (raise"
-            " max_players= to try more)"
-        )
+    check_lp_size(game, "the prenucleolus", max_players)
     if game.n == 1:
         shares = [game._worth(1)]
     else:

@@ -391,14 +391,10 @@ def issue_tu_factory(n, seed=0):
     """The TU solutions issue's random game (as benchmarks/nucleolus_peers.py builds it):
     v({i}) = 0, every other coalition randint(0, 100) in mask order, v(N) the largest plus
     randint(1, 100), from ``random.Random(seed)``; built from the vector of worths."""
-    rng = random.Random(seed)
-    full = (1 << n) - 1
-    worths = [0] * (1 << n)
-    for mask in range(1, full):
-        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
-    worths[full] = max(worths) + rng.randint(1, 100)
+    from nucleolus_peers import random_worths  # beside this script: one recipe for both
+
     players = [f"T{i:02d}" for i in range(1, n + 1)]
-    vector = np.array(worths, dtype=np.int64)
+    vector = np.array(random_worths(n, seed), dtype=np.int64)
     return lambda: pi.TUGame.from_worths(players, vector)
 
 

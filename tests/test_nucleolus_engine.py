@@ -17,23 +17,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tu_games import issue_game
 
 import powerindex as pi
 from powerindex.tu import _nucleolus_lp, _stage_lp
 from powerindex.tu._rational import rref, solve_by_floats, solve_exact
 
 F = Fraction
-
-
-def issue_game(n, seed):
-    """The issue's random game: v({i}) = 0, others 0..100, v(N) the largest plus 1..100."""
-    rng = random.Random(seed)
-    full = (1 << n) - 1
-    worths = [0] * (1 << n)
-    for mask in range(1, full):
-        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
-    worths[full] = max(worths) + rng.randint(1, 100)
-    return pi.TUGame.from_worths([f"p{i}" for i in range(n)], np.array(worths))
 
 
 def published_games():

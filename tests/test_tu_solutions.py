@@ -14,6 +14,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tu_games import issue_game
 
 import powerindex as pi
 from powerindex.tu import core as core_module
@@ -314,23 +315,12 @@ def test_one_player_games():
 
 
 # -- the nucleolus by constraint generation, and games from a vector of worths -------------------
-def _issue_game(n, seed):
-    """The benchmark's random game: v({i}) = 0, others 0..100, v(N) the largest + 1..100."""
-    rng = random.Random(seed)
-    full = (1 << n) - 1
-    worths = [0] * (1 << n)
-    for mask in range(1, full):
-        worths[mask] = 0 if mask & (mask - 1) == 0 else rng.randint(0, 100)
-    worths[full] = max(worths) + rng.randint(1, 100)
-    return pi.TUGame.from_worths([f"p{i}" for i in range(n)], worths)
-
-
 @pytest.mark.parametrize("n", [5, 8, 11])
 def test_nucleolus_of_random_games_is_certified_and_in_the_kernel(n):
     """The LPs see only the coalitions they generate; the exact certificate covers all of
     them (a wrong point would raise NucleolusError), and the point is in the kernel."""
     for seed in range(3):
-        game = _issue_game(n, seed)
+        game = issue_game(n, seed)
         nucleolus = pi.nucleolus(game)
         assert sum(nucleolus.values()) == game.value(game.players)
         assert pi.in_kernel(game, nucleolus)

@@ -267,3 +267,17 @@ def test_property_prefix_table_counts_coalitions_by_weight(case):
     assert ((digits >= 0) & (digits < top)).all()
     counts = [generating._join(digits[:, t]) for t in range(bound)]
     assert counts == _counts_by_weight(weights, bound)
+
+
+def test_the_threaded_product_gives_the_same_counts(monkeypatch):
+    """Large by-size tables run their limbs in threads between carry normalizations; forced
+    on for a game of 100 players (four limbs), the counts are those of one thread."""
+    from powerindex._engines import generating
+
+    rng = random.Random(12)
+    weights = [rng.randint(1, 40) for _ in range(100)]
+    quota = sum(weights) // 2 + 1
+    single = generating.swings_by_size(weights, quota)
+    monkeypatch.setattr(generating, "_THREADED_CELLS", 0)
+    monkeypatch.setattr(generating, "_threads", lambda: 2)
+    assert generating.swings_by_size(weights, quota) == single

@@ -71,7 +71,6 @@ References
 import math
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -602,7 +601,11 @@ def _product_by_size(weights, bound):
         for limb in group:
             _steps(arrays[limb], *ranges[limb], block, begin, reaches, lightest, bound)
 
-    pool = ThreadPoolExecutor(len(groups)) if len(groups) > 1 else None
+    pool = None
+    if len(groups) > 1:  # imported here: concurrent.futures would cost every start-up 7 ms
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(len(groups))
     try:
         for begin in range(0, len(weights), _STEPS_PER_CARRY):
             block = weights[begin:begin + _STEPS_PER_CARRY]

@@ -73,13 +73,18 @@ def _check_method(method):
         )
 
 
-def _resolve(game, graph, method):
+def _neighbours(game, graph):
+    """The neighbours of every player, as lists of player positions."""
+    position = {p: i for i, p in enumerate(game.players)}
+    return [[position[q] for q in graph[p]] for p in game.players]
+
+
+def _resolve(game, neighbours, method):
     """``(method, forest kind)``: the method asked for, checked, or the default."""
     plan = game.counting_plan()
     kind = None
     if method != "enumerate" and isinstance(plan, WeightThreshold):
-        position = {p: i for i, p in enumerate(game.players)}
-        kind = forest.forest_kind([[position[q] for q in graph[p]] for p in game.players])
+        kind = forest.forest_kind(neighbours)
     if method == "generating":
         if not isinstance(plan, WeightThreshold):
             raise InvalidMethodError(
@@ -226,11 +231,10 @@ def myerson(game, graph, *, method="auto"):
         return game.myerson_value(graph)
     check_game(game, "myerson")
     check_graph(game.players, graph)
-    method, kind = _resolve(game, graph, method)
+    neighbours = _neighbours(game, graph)
+    method, kind = _resolve(game, neighbours, method)
     if method == "generating":
         plan = game.counting_plan()
-        position = {p: i for i, p in enumerate(game.players)}
-        neighbours = [[position[q] for q in graph[p]] for p in game.players]
         values = forest.myerson_on_forest(list(plan.weights), plan.quota, neighbours, kind)
     else:
         worth = _winning_components(game, adjacency(game.players, graph))

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from ..errors import GameFileError, InvalidTypeError, PowerIndexError
 from ..tu.game import TUGame
-from .parsing import Source, _parse_json, _parse_toml, key_pattern
+from .parsing import Source, _parse_json, _parse_toml, key_anchor
 
 __all__ = ["read_tu_game", "loads_tu_game"]
 
@@ -33,11 +33,8 @@ _FRACTION = re.compile(r"^\s*-?\d+\s*/\s*\d+\s*$")
 
 
 def _fail(src, reason, field=None, key=None):
-    line = None
-    if key is not None:
-        found = re.search(key_pattern(key), src.text, re.MULTILINE)
-        line = None if found is None else src.text.count("\n", 0, found.start()) + 1
-    raise GameFileError(reason, src.path, line, field)
+    """Raise GameFileError at the line of ``key`` (the game files' own line finding)."""
+    src.fail(reason, field, anchors=() if key is None else (key_anchor(key),))
 
 
 def _worth(src, key, value):

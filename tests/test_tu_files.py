@@ -128,3 +128,11 @@ def test_a_coalition_given_twice_in_json_is_refused(tmp_path):
     with pytest.raises(pi.GameFileError, match="'A' appears twice") as caught:
         pi.read_tu_game(path)
     assert caught.value.line == 3
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "latin.toml"
+    path.write_bytes('players = ["A"]\n[worths]\n"A" = 1 # caf\xe9\n'.encode("latin-1"))
+    with pytest.raises(pi.GameFileError, match="not UTF-8") as caught:
+        pi.read_tu_game(path)
+    assert caught.value.line == 3

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from ..errors import GameFileError, InvalidTypeError, PowerIndexError
 from ..tu.game import TUGame
-from .parsing import Source, _parse_json, _parse_toml, key_anchor
+from .parsing import Source, _parse_json, _parse_toml, decode, key_anchor
 
 __all__ = ["read_tu_game", "loads_tu_game"]
 
@@ -150,10 +150,9 @@ def read_tu_game(path):
     suffix = os.path.splitext(str(path))[1].lower()
     fmt = "json" if suffix == ".json" else "toml"
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        with open(path, "rb") as handle:
+            content = handle.read()
     except OSError as exc:
         raise GameFileError(f"cannot read the file: {exc.strerror}", path) from None
-    except UnicodeDecodeError:
-        raise GameFileError("not a text file (UTF-8)", path) from None
-    return loads_tu_game(text, fmt, path=str(path))
+    # decoded as game files are: UTF-8 (a byte that is not names its line), no byte order mark
+    return loads_tu_game(decode(content, str(path)), fmt, path=str(path))

@@ -153,6 +153,19 @@ def test_core_vertices_agree_with_brute_force(game):
     assert all(pi.in_core(game, v) for v in pi.core_vertices(game))
 
 
+def test_the_guides_water_plant_and_cost_games_by_brute_force():
+    """The core vertices shown in docs/guide.md and docs/cli.md, by enumeration."""
+    guide = pi.TUGame(["A", "B", "C"], {("A", "B"): 60, ("A", "C"): 60, ("A", "B", "C"): 72},
+                      default=0)
+    plant = pi.TUGame(["A", "B", "C"], {("A", "B"): 60, ("A", "C"): 60, ("B", "C"): 30,
+                                        ("A", "B", "C"): 90}, default=0)
+    for game, shown in ((guide, [(48, 12, 12), (60, 0, 12), (60, 12, 0), (72, 0, 0)]),
+                        (plant, [(30, 30, 30), (60, 0, 30), (60, 30, 0)])):
+        expected, _ = _brute_core_vertices(game)
+        assert expected == [tuple(F(x) for x in v) for v in shown]
+        assert [tuple(v.values()) for v in pi.core_vertices(game)] == expected
+
+
 def test_convex_games_by_double_description_give_the_marginal_vectors(monkeypatch):
     """Shapley (1971): a convex game's core vertices are its marginal vectors. The double
     description route (with the convex shortcut switched off) must find exactly them."""

@@ -216,3 +216,17 @@ def test_inputs_are_left_alone():
     saved = (list(weights), [list(g) for g in groups])
     engine.union_values(weights, 5, groups, True)
     assert (weights, groups) == saved
+
+
+def test_the_documented_chamber_by_its_quotient_game():
+    """The docstring's and guide's chamber (101 members, 51 needed; unions of 40 and 50 and
+    11 independents): by symmetry inside a union, each member holds its union's
+    Shapley-Shubik index in the quotient game (13 players, enumerated) over the union's
+    size, and an independent holds its own."""
+    chamber = pi.WeightedGame([1] * 101, 51)
+    values = owen(chamber, {"left": chamber.players[:40], "right": chamber.players[40:90]})
+    quotient = pi.WeightedGame([40, 50] + [1] * 11, 51)
+    shapley = list(pi.shapley_shubik(quotient, method="enumerate").values())
+    assert values["P1"] == shapley[0] / 40 == Fraction(1, 3120)
+    assert values["P41"] == shapley[1] / 50 == Fraction(11, 650)
+    assert values["P101"] == shapley[2] == Fraction(1, 78)
